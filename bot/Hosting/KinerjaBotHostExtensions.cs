@@ -1,0 +1,90 @@
+using Kinerja.Domain.Penilaian;
+using KinerjaBot.Handlers;
+using KinerjaBot.Protocol;
+using KinerjaBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace KinerjaBot.Hosting;
+
+/// <summary><c>Program.cs</c> is a table of contents: one registration per area, here.</summary>
+public static class KinerjaBotHostExtensions
+{
+    public static WebApplicationBuilder AddKinerjaBot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddKinerjaStorage(builder.Configuration);
+        services.AddKinerjaKebijakan(builder.Configuration);
+        services.AddKinerjaProtocol(builder.Configuration);
+        services.AddKinerjaHandlers();
+        services.AddHostedService<DemoSeeder>();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MessagesEndpoint.MaxBodyBytes);
+        return builder;
+    }
+
+    public static WebApplication UseKinerjaBot(this WebApplication app)
+    {
+        // Fail fast: an insecure or invalid configuration stops the start with a message naming the key.
+        var authentication = app.Services.GetRequiredService<BotAuthentication>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KinerjaBot");
+        if (authentication.IsAnonymous)
+        {
+            HostLog.AnonymousMode(logger);
+        }
+
+        _ = app.Services.GetRequiredService<KebijakanPenilaian>();
+        app.MapBotMessages();
+        app.MapGet("/", () => Results.Text("KinerjaBot berjalan. Endpoint bot: POST /api/messages\n"));
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+
+    public static IServiceCollection AddKinerjaKebijakan(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<KinerjaOptions>()
+            .Bind(configuration.GetSection(KinerjaOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KinerjaOptions>, KinerjaOptionsValidator>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KinerjaOptions>>().Value.Kebijakan;
+            var environment = sp.GetRequiredService<IHostEnvironment>();
+            string? overrideJson = null;
+            if (options.Override is { Length: > 0 } path)
+            {
+                overrideJson = File.ReadAllText(Path.IsPathRooted(path) ? path : Path.Combine(environment.ContentRootPath, path));
+            }
+
+            return KebijakanPenilaianReader.BacaPreset(options.Preset, overrideJson);
+        });
+        services.AddSingleton(sp => new Penilai(sp.GetRequiredService<KebijakanPenilaian>()));
+        return services;
+    }
+
+    public static IServiceCollection AddKinerjaProtocol(this IServiceCollection services, IConfiguration configuration)
+    {
+        // The Bot Framework's own keys live at the top level of the configuration, as in an Azure Bot deployment.
+        services.AddOptions<BotAuthenticationOptions>().Bind(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<BotAuthentication>();
+        services.AddSingleton<ServiceUrlPolicy>();
+        services.AddSingleton<ActivityDeduplicator>();
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        return services;
+    }
+
+    public static IServiceCollection AddKinerjaHandlers(this IServiceCollection services)
+    {
+        services.AddScoped<PenggunaResolver>();
+        services.AddScoped<NilaiSayaHandler>();
+        services.AddScoped<IActivityHandler, KinerjaActivityHandler>();
+        return services;
+    }
+}
+
+internal static partial class HostLog
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Development mode: no MicrosoftAppId, requests are NOT authenticated and only loopback service URLs are called")]
+    public static partial void AnonymousMode(ILogger logger);
+}

@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+
+namespace KinerjaBot.Protocol;
+
+/// <summary>
+/// Teams retries an activity whose HTTP answer took longer than 15 s (botframework-protocol.md §1.1): the same
+/// (conversation, activity id) seen again within the window is acknowledged and not processed twice.
+/// </summary>
+public sealed class ActivityDeduplicator(TimeProvider time)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
+    private readonly ConcurrentDictionary<(string, string), DateTimeOffset> _seen = new();
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
+    /// <summary>True the first time; false for a repeat inside the window.</summary>
+    public bool FirstTime(string conversationId, string activityId)
+    {
+        var now = time.GetUtcNow();
+        if (now >= _nextSweep)
+        {
+            _nextSweep = now + TimeSpan.FromMinutes(5);
+            foreach (var (key, seenAt) in _seen)
+            {
+                if (now - seenAt > Window)
+                {
+                    _seen.TryRemove(key, out _);
+                }
+            }
+        }
+
+        var key2 = (conversationId, activityId);
+        if (_seen.TryGetValue(key2, out var at) && now - at <= Window)
+        {
+            return false;
+        }
+
+        return _seen.TryAdd(key2, now) || (_seen.TryGetValue(key2, out at) && now - at > Window && _seen.TryUpdate(key2, now, at));
+    }
+}

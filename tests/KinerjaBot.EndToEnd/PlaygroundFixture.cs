@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Kinerja.Testing;
+
+namespace KinerjaBot.EndToEnd;
+
+/// <summary>
+/// The end-to-end tier: the built KinerjaBot as its own process (Development, a fresh SQLite file, the demo office
+/// loaded on first start) and the real Microsoft 365 Agents Playground (npm, pinned 0.2.28) as the Teams client,
+/// driven through its HTTP and WebSocket API — nothing faked in between.
+/// </summary>
+public sealed class PlaygroundFixture : IAsyncLifetime
+{
+    private readonly StringBuilder _botLog = new();
+    private readonly StringBuilder _playgroundLog = new();
+    private Process? _bot;
+    private Process? _playground;
+    private string _workDir = "";
+
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    public int BotPort { get; private set; }
+
+    public int PlaygroundPort { get; private set; }
+
+    public Uri PlaygroundUri => new($"http://127.0.0.1:{PlaygroundPort}/");
+
+    public string Logs => $"--- bot ---\n{_botLog}\n--- playground ---\n{_playgroundLog}";
+
+    public async Task InitializeAsync()
+    {
+        _workDir = Directory.CreateTempSubdirectory("kinerjabot-e2e-").FullName;
+        var botDll = FindBotDll();
+        var playgroundBin = Path.Combine(RepoPaths.Playground, "node_modules", ".bin", "agentsplayground");
+        if (!File.Exists(playgroundBin))
+        {
+            throw new InvalidOperationException($"Agents Playground is not installed: run `npm ci` in {RepoPaths.Playground} (test.sh does).");
+        }
+
+        BotPort = FreePort();
+        var bot = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _workDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { botDll, "--urls", $"http://127.0.0.1:{BotPort}", "--contentRoot", Path.GetDirectoryName(botDll)! })
+        {
+            bot.ArgumentList.Add(arg);
+        }
+
+        bot.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        bot.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        bot.Environment["Kinerja__Storage__SqlitePath"] = Path.Combine(_workDir, "kinerja.db");
+        bot.Environment["Kinerja__Demo__MuatSaatKosong"] = "true";
+        bot.Environment["Logging__LogLevel__Default"] = "Information";
+        _bot = Start(bot, _botLog);
+        await WaitUntilAsync(() => GetOkAsync($"http://127.0.0.1:{BotPort}/healthz"), "KinerjaBot /healthz", _bot);
+
+        var playgroundDir = Path.Combine(_workDir, "playground");
+        Directory.CreateDirectory(playgroundDir);
+        var config = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Playground, "bagus-kasi-pdms.yml"));
+        await File.WriteAllTextAsync(Path.Combine(playgroundDir, ".m365agentsplayground.yml"),
+            config.Replace("__PERSONAL_CHAT_ID__", "personal-chat-e2e", StringComparison.Ordinal)
+                .Replace("__GROUP_CHAT_ID__", "group-chat-e2e", StringComparison.Ordinal));
+
+        PlaygroundPort = FreePort();
+        var playground = new ProcessStartInfo(playgroundBin)
+        {
+            WorkingDirectory = playgroundDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "-e", $"http://127.0.0.1:{BotPort}/api/messages", "-c", "msteams", "-p", PlaygroundPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry" })
+        {
+            playground.ArgumentList.Add(arg);
+        }
+
+        playground.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
+        playground.Environment["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(playgroundDir, "playground.log");
+        _playground = Start(playground, _playgroundLog);
+        await WaitUntilAsync(() => GetOkAsync($"http://127.0.0.1:{PlaygroundPort}/_debug/ping"), "Agents Playground /_debug/ping", _playground);
+    }
+
+    /// <summary>The Playground's configuration: personal chat id and current user id.</summary>
+    public async Task<(string ConversationId, string UserId)> ConfigAsync()
+    {
+        var config = JsonNode.Parse(await Http.GetStringAsync(new Uri(PlaygroundUri, "_internal/v1/config")))!;
+        var root = config["config"] ?? config;
+        return (root["personalChat"]!["id"]!.GetValue<string>(), root["currentUser"]!["id"]!.GetValue<string>());
+    }
+
+    /// <summary>Opens the stream of the bot's messages (the Playground replays the history on connect).</summary>
+    public async Task<PlaygroundStream> StreamAsync()
+    {
+        var ws = new ClientWebSocket();
+        await ws.ConnectAsync(new Uri($"ws://127.0.0.1:{PlaygroundPort}/_ws_conversation/v1/conversations/stream"), CancellationToken.None);
+        return new PlaygroundStream(ws);
+    }
+
+    public async Task SayAsync(string conversationId, string userId, string text)
+    {
+        var body = new JsonObject { ["type"] = "text", ["text"] = text, ["textFormat"] = "plain", ["from"] = new JsonObject { ["id"] = userId } };
+        using var response = await Http.PostAsync(new Uri(PlaygroundUri, $"_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages"),
+            new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.True(response.IsSuccessStatusCode, $"Playground refused the message: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Clicks an Action.Execute: the Playground sends the invoke and returns the bot's invoke response.</summary>
+    public async Task<JsonNode> InvokeAsync(string conversationId, string userId, string cardMessageId, JsonObject action)
+    {
+        var body = new JsonObject
+        {
+            ["name"] = "adaptiveCard/action",
+            ["value"] = new JsonObject { ["action"] = action },
+            ["from"] = new JsonObject { ["id"] = userId },
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
+            ["replyToId"] = cardMessageId,
+        };
+        using var response = await Http.PostAsync(new Uri(PlaygroundUri, "_conversation/v1/invoke"),
+            new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Invoke failed: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in new[] { _playground, _bot })
+        {
+            if (process is { HasExited: false })
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            process?.Dispose();
+        }
+
+        Http.Dispose();
+        try
+        {
+            Directory.Delete(_workDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a dying process: the temp folder is cleaned by the OS.
+        }
+    }
+
+    private static Process Start(ProcessStartInfo info, StringBuilder log)
+    {
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.AppendLine(e.Data); } } };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private async Task<bool> GetOkAsync(string url)
+    {
+        try
+        {
+            using var response = await Http.GetAsync(new Uri(url));
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private async Task WaitUntilAsync(Func<Task<bool>> ready, string what, Process process)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{what}: the process exited with {process.ExitCode}.\n{Logs}");
+            }
+
+            if (await ready())
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"{what} did not answer within 60 s.\n{Logs}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The bot as built beside these tests (same configuration), run as its own process.</summary>
+    private static string FindBotDll()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var dll = Path.Combine(RepoPaths.Root, "bot", "bin", configuration, "net10.0", "KinerjaBot.dll");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"KinerjaBot is not built: {dll} is missing.");
+    }
+}
+
+/// <summary>The Playground's stream of the bot's messages.</summary>
+public sealed class PlaygroundStream(ClientWebSocket socket) : IAsyncDisposable
+{
+    /// <summary>Waits for the next bot message (create or update) that satisfies <paramref name="match"/>.</summary>
+    public async Task<JsonNode> NextAsync(Func<JsonNode, bool> match, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        var buffer = new byte[64 * 1024];
+        while (true)
+        {
+            using var message = new MemoryStream();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer, cts.Token);
+                message.Write(buffer, 0, result.Count);
+            }
+            while (!result.EndOfMessage);
+
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                throw new InvalidOperationException("The Playground closed the stream.");
+            }
+
+            var node = JsonNode.Parse(message.ToArray());
+            if (node is not null && match(node))
+            {
+                return node;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (socket.State == WebSocketState.Open)
+        {
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+        }
+
+        socket.Dispose();
+    }
+}
