@@ -80,8 +80,8 @@ public sealed record HasilPegawai(
     string? Predikat,
     IReadOnlyList<Kekurangan> Kekurangan)
 {
-    /// <summary>NP after the capped penalty: what NKP uses.</summary>
-    public decimal? NpSetelahPengurang => NpSebelumPengurang - PengurangDiterapkan;
+    /// <summary>NP after the capped penalty: what NKP uses (never below 0, the bottom of the NP scale, as in <c>Penilai</c>).</summary>
+    public decimal? NpSetelahPengurang => NpSebelumPengurang - PengurangDiterapkan is { } np ? Math.Max(0, np) : null;
 
     public StatusNilai Status => Kekurangan.Count == 0 && Nkp is not null ? StatusNilai.Final : StatusNilai.Sementara;
 

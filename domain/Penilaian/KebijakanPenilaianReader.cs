@@ -23,6 +23,9 @@ public static class KebijakanPenilaianReader
 {
     public static IReadOnlyList<string> Preset { get; } = ["kmk467"];
 
+    /// <summary>A key given twice is a JSON error here, not an <see cref="ArgumentException"/> when the object is read.</summary>
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
     /// <summary>The preset shipped in this assembly, with an optional office override merged on top.</summary>
     public static KebijakanPenilaian BacaPreset(string nama, string? overrideJson = null)
     {
@@ -42,10 +45,10 @@ public static class KebijakanPenilaianReader
         JsonObject root;
         try
         {
-            root = JsonNode.Parse(json) as JsonObject ?? throw new KebijakanTidakValidException(sumber, ["isi berkas harus objek JSON"]);
+            root = JsonNode.Parse(json, documentOptions: Strict) as JsonObject ?? throw new KebijakanTidakValidException(sumber, ["isi berkas harus objek JSON"]);
             if (overrideJson is not null)
             {
-                var tambahan = JsonNode.Parse(overrideJson) as JsonObject
+                var tambahan = JsonNode.Parse(overrideJson, documentOptions: Strict) as JsonObject
                     ?? throw new KebijakanTidakValidException(sumber, ["override harus objek JSON"]);
                 Gabung(root, tambahan);
             }
@@ -89,7 +92,8 @@ public static class KebijakanPenilaianReader
         var levels = new HashSet<LevelUnit>();
         foreach (var (path, text) in r.DaftarTeks("nko.levelPemilikPetaStrategi"))
         {
-            if (Enum.TryParse<LevelUnit>(text, ignoreCase: false, out var level) && Enum.IsDefined(level))
+            // By exact name only: Enum.TryParse also takes "3" and ORs "One,Two" into Three.
+            if (Enum.TryParse<LevelUnit>(text, ignoreCase: false, out var level) && Enum.GetName(level) == text)
             {
                 levels.Add(level);
             }
@@ -268,6 +272,8 @@ public static class KebijakanPenilaianReader
                 if (d < min || d > max)
                 {
                     Salah(path, $"harus antara {min.ToString(CultureInfo.InvariantCulture)} dan {max.ToString(CultureInfo.InvariantCulture)}, bukan {d.ToString(CultureInfo.InvariantCulture)}");
+                    // The file is rejected anyway; an in-range value keeps the caller's (int) cast from overflowing first.
+                    return min;
                 }
                 else if (bulat && d != decimal.Truncate(d))
                 {
