@@ -4,8 +4,11 @@ using KinerjaBot.Protocol;
 
 namespace KinerjaBot.Handlers;
 
-/// <summary>The employee behind a Teams user, or why there is none.</summary>
+/// <summary>The employee behind a Teams user.</summary>
 public sealed record IdentitasPengguna(string KodeKantor, Nip Nip);
+
+/// <summary>Who the user is: the employee when matched, and what Teams says of them (for the "not found" card).</summary>
+public sealed record HasilIdentifikasi(IdentitasPengguna? Identitas, string? Nama, string? Email);
 
 /// <summary>
 /// Who is asking: the authenticated activity's <c>from.aadObjectId</c>, never anything in card data. On first contact
@@ -18,7 +21,7 @@ public sealed partial class PenggunaResolver(
     TimeProvider time,
     ILogger<PenggunaResolver> logger)
 {
-    public async Task<IdentitasPengguna?> ResolveAsync(Turn turn, CancellationToken cancellationToken)
+    public async Task<HasilIdentifikasi> ResolveAsync(Turn turn, CancellationToken cancellationToken)
     {
         var from = turn.Activity.From!;
         var aadId = from.AadObjectId;
@@ -27,7 +30,7 @@ public sealed partial class PenggunaResolver(
             // The remembered match stands only while the person is still in that office's data.
             if (await kantor.CariByEmailAsync(known.Email, cancellationToken) is { } still && still.Nip == known.Nip)
             {
-                return new IdentitasPengguna(still.KodeKantor, still.Nip);
+                return new HasilIdentifikasi(new IdentitasPengguna(still.KodeKantor, still.Nip), from.Name, known.Email);
             }
         }
 
@@ -35,14 +38,14 @@ public sealed partial class PenggunaResolver(
         if (member is null)
         {
             Log.MemberUnknown(logger, from.Id!);
-            return null;
+            return new HasilIdentifikasi(null, from.Name, null);
         }
 
         // The member must be the sender: the connector is asked about from.id, and its AAD id must agree.
         if (aadId is { Length: > 0 } && member.AadId is { Length: > 0 } memberAad && !string.Equals(aadId, memberAad, StringComparison.OrdinalIgnoreCase))
         {
             Log.MemberMismatch(logger, from.Id!);
-            return null;
+            return new HasilIdentifikasi(null, from.Name, null);
         }
 
         foreach (var candidate in new[] { member.Email, member.UserPrincipalName })
@@ -59,15 +62,12 @@ public sealed partial class PenggunaResolver(
             }
 
             Log.Matched(logger, from.Id!, match.KodeKantor);
-            return new IdentitasPengguna(match.KodeKantor, match.Nip);
+            return new HasilIdentifikasi(new IdentitasPengguna(match.KodeKantor, match.Nip), member.Name ?? from.Name, candidate);
         }
 
         Log.NotInAnyOffice(logger, from.Id!);
-        return null;
+        return new HasilIdentifikasi(null, member.Name ?? from.Name, member.Email ?? member.UserPrincipalName);
     }
-
-    /// <summary>Name and e-mail of the member, for the "not registered" card.</summary>
-    public static string? NamaTampilan(Turn turn) => turn.Activity.From?.Name;
 
     private static partial class Log
     {

@@ -1,5 +1,6 @@
 using Kinerja.Domain.Penilaian;
 using KinerjaBot.Handlers;
+using KinerjaBot.Import;
 using KinerjaBot.Protocol;
 using KinerjaBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +15,7 @@ public static class KinerjaBotHostExtensions
     {
         var services = builder.Services;
         services.AddKinerjaStorage(builder.Configuration);
+        services.AddKinerjaImport();
         services.AddKinerjaKebijakan(builder.Configuration);
         services.AddKinerjaProtocol(builder.Configuration);
         services.AddKinerjaHandlers();

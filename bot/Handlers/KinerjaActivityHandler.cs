@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Kinerja.Cards;
+using KinerjaBot.Hosting;
+using KinerjaBot.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace KinerjaBot.Handlers;
+
+/// <summary>
+/// Routes a turn to what the user asked: typed text, an Action.Execute invoke or its Action.Submit fallback all
+/// reach the same handlers. Scores are private: they are only ever shown in the personal chat.
+/// </summary>
+public sealed partial class KinerjaActivityHandler(
+    PenggunaResolver resolver,
+    NilaiSayaHandler nilaiSaya,
+    IOptions<KinerjaOptions> options,
+    ILogger<KinerjaActivityHandler> logger) : IActivityHandler
+{
+    public const string PesanPrivat = "Nilai kinerja bersifat pribadi, jadi tidak saya tampilkan di sini. Saya sudah mengirimkannya ke chat pribadi Anda dengan KinerjaBot.";
+    public const string PesanHanyaPribadi = "Nilai kinerja hanya ditampilkan di chat pribadi Anda dengan KinerjaBot.";
+    public const string PesanGalat = "Maaf, terjadi kesalahan di pihak kami saat memproses permintaan Anda. Silakan coba lagi sebentar lagi.";
+
+    public async Task OnMessageAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        // Action.Submit (clients without Universal Actions): a message without text whose value is the card data.
+        if (turn.Activity.Value is { ValueKind: JsonValueKind.Object } value)
+        {
+            await OnSubmitAsync(turn, value, cancellationToken);
+            return;
+        }
+
+        await JalankanAsync(turn, PerintahParser.Parse(PerintahParser.Teks(turn.Activity)), cancellationToken);
+    }
+
+    public async Task<InvokeResponse> OnCardActionAsync(Turn turn, CardAction action, CancellationToken cancellationToken)
+    {
+        if (!CardVerbs.TryParse(action.Data, action.Verb, out var data))
+        {
+            Log.UnknownVerb(logger, action.Verb);
+            return MessagesEndpoint.Error(400, "BadRequest", "Aksi kartu ini tidak dikenal.");
+        }
+
+        switch (data)
+        {
+            case NilaiSayaData n:
+                if (!turn.Activity.IsPersonal)
+                {
+                    return MessagesEndpoint.MessageResponse(PesanHanyaPribadi);
+                }
+
+                var jawaban = await NilaiSayaAsync(turn, n.Tahun, n.Triwulan, cancellationToken);
+                return jawaban.Kartu is { } kartu ? MessagesEndpoint.CardResponse(kartu) : MessagesEndpoint.MessageResponse(jawaban.Teks!);
+
+            case PerintahData p:
+                var perintah = PerintahParser.Parse(p.Teks);
+                if (perintah is NilaiSayaPerintah ns && turn.Activity.IsPersonal)
+                {
+                    var j = await NilaiSayaAsync(turn, ns.Tahun, ns.Triwulan, cancellationToken);
+                    return j.Kartu is { } k ? MessagesEndpoint.CardResponse(k) : MessagesEndpoint.MessageResponse(j.Teks!);
+                }
+
+                await JalankanAsync(turn, perintah, cancellationToken);
+                return MessagesEndpoint.MessageResponse("Baik.");
+
+            default:
+                return MessagesEndpoint.Error(400, "BadRequest", "Aksi kartu ini tidak dikenal.");
+        }
+    }
+
+    public Task OnInstalledAsync(Turn turn, CancellationToken cancellationToken) =>
+        turn.Activity.IsPersonal
+            ? turn.ReplyTextAsync("Halo! Saya **KinerjaBot**, asisten kinerja Anda. Ketik **nilai saya** untuk melihat nilai kinerja Anda, atau **bantuan** untuk melihat apa yang bisa saya lakukan.", cancellationToken)
+            : Task.CompletedTask;
+
+    public Task OnTurnErrorAsync(Turn turn, Exception exception, CancellationToken cancellationToken) =>
+        turn.ReplyTextAsync(PesanGalat, cancellationToken);
+
+    private async Task OnSubmitAsync(Turn turn, JsonElement value, CancellationToken cancellationToken)
+    {
+        if (!CardVerbs.TryParse(value, out var data))
+        {
+            Log.UnknownVerb(logger, value.TryGetProperty(CardVerbs.VerbProperty, out var v) ? v.ToString() : "(none)");
+            await turn.ReplyCardAsync(BantuanCard.Render(new BantuanModel()).ToJson(), cancellationToken);
+            return;
+        }
+
+        switch (data)
+        {
+            case NilaiSayaData n when turn.Activity.IsPersonal:
+                var jawaban = await NilaiSayaAsync(turn, n.Tahun, n.Triwulan, cancellationToken);
+                if (jawaban.Kartu is { } kartu && turn.Activity.ReplyToId is { Length: > 0 } cardId)
+                {
+                    // The same outcome as the invoke path: the card changes in place.
+                    await turn.UpdateCardAsync(cardId, kartu, cancellationToken);
+                }
+                else
+                {
+                    await JawabAsync(turn, jawaban, cancellationToken);
+                }
+
+                break;
+            case NilaiSayaData:
+                await turn.ReplyTextAsync(PesanHanyaPribadi, cancellationToken);
+                break;
+            case PerintahData p:
+                await JalankanAsync(turn, PerintahParser.Parse(p.Teks), cancellationToken);
+                break;
+        }
+    }
+
+    private async Task JalankanAsync(Turn turn, Perintah perintah, CancellationToken cancellationToken)
+    {
+        switch (perintah)
+        {
+            case NilaiSayaPerintah n when turn.Activity.IsPersonal:
+                await JawabAsync(turn, await NilaiSayaAsync(turn, n.Tahun, n.Triwulan, cancellationToken), cancellationToken);
+                break;
+            case NilaiSayaPerintah n:
+                // In a group chat or channel: say where the scores went, and send them only to the person.
+                await turn.ReplyTextAsync(PesanPrivat, cancellationToken);
+                var jawaban = await NilaiSayaAsync(turn, n.Tahun, n.Triwulan, cancellationToken);
+                await turn.SendPersonalAsync(jawaban.Kartu is { } k ? Turn.Card(k) : Turn.Text(jawaban.Teks!), cancellationToken);
+                break;
+            case BantuanPerintah:
+                await turn.ReplyCardAsync(BantuanCard.Render(new BantuanModel()).ToJson(), cancellationToken);
+                break;
+            case TidakDikenalPerintah t:
+                await turn.ReplyCardAsync(BantuanCard.Render(new BantuanModel(t.Teks, t.MungkinMaksud)).ToJson(), cancellationToken);
+                break;
+            case SalahFormatPerintah s:
+                await turn.ReplyTextAsync(s.Pesan, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task<Jawaban> NilaiSayaAsync(Turn turn, int? tahun, int? triwulan, CancellationToken cancellationToken)
+    {
+        var identifikasi = await resolver.ResolveAsync(turn, cancellationToken);
+        if (identifikasi.Identitas is not { } identitas)
+        {
+            var kontak = options.Value.Koordinator;
+            return Jawaban.Dari(TidakTerdaftarCard.Render(new TidakTerdaftarModel(
+                identifikasi.Nama ?? "Pengguna", identifikasi.Email, kontak.Nama, kontak.Email ?? "")));
+        }
+
+        return await nilaiSaya.JawabAsync(identitas, tahun, triwulan, cancellationToken);
+    }
+
+    private static Task JawabAsync(Turn turn, Jawaban jawaban, CancellationToken cancellationToken) =>
+        jawaban.Kartu is { } kartu ? turn.ReplyCardAsync(kartu, cancellationToken) : turn.ReplyTextAsync(jawaban.Teks!, cancellationToken);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Unknown card verb {Verb}")]
+        public static partial void UnknownVerb(ILogger logger, string verb);
+    }
+}
