@@ -1,0 +1,143 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Kinerja.Cards;
+
+/// <summary>
+/// The data a card button sends back, declared once for the renderer (which builds it) and the handler (which parses
+/// it). The data object always carries <c>verb</c>, so an Action.Submit fallback (a message activity whose
+/// <c>value</c> is the data) says what it is just like the Action.Execute invoke does.
+/// </summary>
+public interface ICardData
+{
+    string Verb { get; }
+
+    /// <summary>A new data object: <c>{ "verb": …, … }</c>.</summary>
+    JsonObject ToData();
+}
+
+/// <summary>The verbs of KinerjaBot's cards and the parser of their data.</summary>
+public static class CardVerbs
+{
+    /// <summary>Show the employee's scores for a quarter: <see cref="NilaiSayaData"/>.</summary>
+    public const string NilaiSaya = "nilaiSaya";
+
+    /// <summary>Run a text command as if typed: <see cref="PerintahData"/>.</summary>
+    public const string Perintah = "perintah";
+
+    public const string VerbProperty = "verb";
+
+    public static IReadOnlyList<string> Semua { get; } = [NilaiSaya, Perintah];
+
+    /// <summary>
+    /// Parses the data of an Action.Execute invoke (<c>value.action.data</c>, with <c>value.action.verb</c> as
+    /// <paramref name="verb"/>) or of an Action.Submit message (<c>value</c>, <paramref name="verb"/> null: the data's
+    /// own <c>verb</c> is used). False for an unknown verb or bad data; never throws on user input.
+    /// </summary>
+    public static bool TryParse(JsonElement data, string? verb, [NotNullWhen(true)] out ICardData? hasil)
+    {
+        hasil = null;
+        if (data.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        var v = string.IsNullOrEmpty(verb) && data.TryGetProperty(VerbProperty, out var dv) && dv.ValueKind == JsonValueKind.String
+            ? dv.GetString()
+            : verb;
+        switch (v)
+        {
+            case NilaiSaya when NilaiSayaData.TryParse(data, out var n):
+                hasil = n;
+                return true;
+            case Perintah when PerintahData.TryParse(data, out var p):
+                hasil = p;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary><see cref="TryParse(JsonElement, string?, out ICardData?)"/> for an Action.Submit value.</summary>
+    public static bool TryParse(JsonElement data, [NotNullWhen(true)] out ICardData? hasil) => TryParse(data, null, out hasil);
+
+    internal static bool TryGetInt(JsonElement data, string name, out int value)
+    {
+        value = 0;
+        if (!data.TryGetProperty(name, out var p))
+        {
+            return false;
+        }
+
+        return p.ValueKind switch
+        {
+            JsonValueKind.Number => p.TryGetInt32(out value),
+            // Some clients turn numbers of a submit into strings; accept "2026" too.
+            JsonValueKind.String => int.TryParse(p.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out value),
+            _ => false,
+        };
+    }
+}
+
+/// <summary>Data of <see cref="CardVerbs.NilaiSaya"/>: <c>{ "verb": "nilaiSaya", "tahun": 2026, "triwulan": 2 }</c>.</summary>
+public sealed record NilaiSayaData(int Tahun, int Triwulan) : ICardData
+{
+    public string Verb => CardVerbs.NilaiSaya;
+
+    public JsonObject ToData() => new()
+    {
+        [CardVerbs.VerbProperty] = Verb,
+        ["tahun"] = Tahun,
+        ["triwulan"] = Triwulan,
+    };
+
+    /// <summary>Reads <c>tahun</c> (2000–2100) and <c>triwulan</c> (1–4); the verb is not checked here.</summary>
+    public static bool TryParse(JsonElement data, [NotNullWhen(true)] out NilaiSayaData? hasil)
+    {
+        hasil = null;
+        if (data.ValueKind != JsonValueKind.Object
+            || !CardVerbs.TryGetInt(data, "tahun", out var tahun) || tahun is < 2000 or > 2100
+            || !CardVerbs.TryGetInt(data, "triwulan", out var triwulan) || triwulan is < 1 or > 4)
+        {
+            return false;
+        }
+
+        hasil = new NilaiSayaData(tahun, triwulan);
+        return true;
+    }
+}
+
+/// <summary>
+/// Data of <see cref="CardVerbs.Perintah"/>: <c>{ "verb": "perintah", "teks": "nilai saya", "msteams": { "type":
+/// "imBack", "value": "nilai saya" } }</c>. In Teams the <c>imBack</c> makes the click post the text as the user's
+/// message (the handler sees plain text); a client without imBack posts the data, which parses to this record.
+/// </summary>
+public sealed record PerintahData(string Teks) : ICardData
+{
+    public const int PanjangMaksimal = 200;
+
+    public string Verb => CardVerbs.Perintah;
+
+    public JsonObject ToData() => new()
+    {
+        [CardVerbs.VerbProperty] = Verb,
+        ["teks"] = Teks,
+        ["msteams"] = new JsonObject { ["type"] = "imBack", ["value"] = Teks },
+    };
+
+    public static bool TryParse(JsonElement data, [NotNullWhen(true)] out PerintahData? hasil)
+    {
+        hasil = null;
+        if (data.ValueKind != JsonValueKind.Object
+            || !data.TryGetProperty("teks", out var t) || t.ValueKind != JsonValueKind.String
+            || t.GetString() is not { } teks || string.IsNullOrWhiteSpace(teks) || teks.Length > PanjangMaksimal)
+        {
+            return false;
+        }
+
+        hasil = new PerintahData(teks.Trim());
+        return true;
+    }
+}
