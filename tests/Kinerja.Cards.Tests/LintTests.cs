@@ -124,6 +124,30 @@ public sealed class LintTests
     }
 
     [Fact]
+    public async Task Lang_TidakBergantianGagal()
+    {
+        // The renderer validates "lang" with a /g regex that fails every second call; card-lint.js works around it.
+        var json = "{\"type\":\"AdaptiveCard\",\"version\":\"1.5\",\"lang\":\"id\",\"body\":[{\"type\":\"TextBlock\",\"text\":\"x\"}]}";
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Empty(await Linter.LintAsync(json));
+        }
+    }
+
+    [Fact]
+    public async Task RefreshTanpaFallback_Diterima()
+    {
+        var card = new AdaptiveCard
+        {
+            Body = [new TextBlock("x")],
+            Refresh = new CardRefresh { Action = new ExecuteAction { Title = "r", Verb = CardVerbs.NilaiSaya }, UserIds = [] },
+        };
+
+        await Linter.AssertValidAsync(card.ToJsonString());
+    }
+
+    [Fact]
     public async Task BukanJson_Dilaporkan()
     {
         var errors = await Linter.LintAsync("{\"type\": \"AdaptiveCard\",\n \"body\": [");
