@@ -164,7 +164,8 @@ public sealed partial class NilaiSayaCardTests(ITestOutputHelper output)
 
         Assert.NotNull(model.Hasil.CkpDariNko);
         var nko = Format.Angka(model.Hasil.CkpDariNko!.Nko!.Value);
-        Assert.Contains($"Anda pemilik peta strategi KPPN Contoh: CKP Anda = NKO unit ({nko}).", teks, StringComparison.Ordinal);
+        Assert.Contains($"Anda pemilik peta strategi KPPN Contoh: CKP Anda = NKO unit (**{nko}**, {model.Hasil.CkpDariNko.Predikat}).", teks, StringComparison.Ordinal);
+        Assert.DoesNotContain("NKO KPPN Contoh: **", teks, StringComparison.Ordinal); // said once
         Assert.Contains("Capaian IKU unit", teks, StringComparison.Ordinal);
         Assert.Contains("Sebagai pemilik peta strategi, CKP = NKO KPPN Contoh.", teks, StringComparison.Ordinal);
 
@@ -301,7 +302,7 @@ public sealed partial class NilaiSayaCardTests(ITestOutputHelper output)
             Assert.Equal(new NilaiSayaData(2026, tw), parsed);
         }
 
-        Assert.Equal("TW I", (string?)actions[0]!["title"]);
+        Assert.Equal("Lihat TW I", (string?)actions[0]!["title"]);
     }
 
     [Fact]
