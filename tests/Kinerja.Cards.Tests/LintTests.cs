@@ -148,6 +148,25 @@ public sealed class LintTests
     }
 
     [Fact]
+    public async Task RendererBelumDipasang_PesanJelas()
+    {
+        var folder = Directory.CreateTempSubdirectory("card-lint-");
+        try
+        {
+            File.Copy(CardLinter.Script(Kinerja.Testing.RepoPaths.TestTools), CardLinter.Script(folder.FullName));
+            using var linter = new CardLinter(folder.FullName);
+
+            var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => linter.LintAsync("{}"));
+
+            Assert.Contains("npm ci", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task BukanJson_Dilaporkan()
     {
         var errors = await Linter.LintAsync("{\"type\": \"AdaptiveCard\",\n \"body\": [");
