@@ -43,10 +43,13 @@ public static class NilaiSayaCard
         body.Add(Skor(h));
         if (h.CkpDariNko is { } dariNko)
         {
-            body.Add(Teks($"Anda pemilik peta strategi {dariNko.Unit.Nama}: CKP Anda = NKO unit{(dariNko.Nko is { } n ? " (" + Format.Angka(n) + ")" : "")}."));
+            body.Add(Teks($"Anda pemilik peta strategi {dariNko.Unit.Nama}: CKP Anda = NKO unit" + (dariNko.Nko is { } n
+                ? $" (**{Format.Angka(n)}**, {dariNko.Predikat}{(dariNko.Status == StatusNilai.Sementara ? ", sementara" : "")})."
+                : ", belum dapat dihitung.")));
         }
 
-        if (model.NkoUnit is { } nko)
+        // The unit's NKO for context; an owner's line above already says it.
+        if (model.NkoUnit is { } nko && !string.Equals(nko.Unit.Kode, h.CkpDariNko?.Unit.Kode, StringComparison.Ordinal))
         {
             body.Add(Teks($"NKO {nko.Unit.Nama}: " + (nko.Nko is { } v
                 ? $"**{Format.Angka(v)}** ({nko.Predikat}){(nko.Status == StatusNilai.Sementara ? ", sementara" : "")}"
@@ -80,7 +83,7 @@ public static class NilaiSayaCard
                 .Distinct()
                 .Order()
                 .Select(tw => (CardAction)ExecuteAction.Create(
-                    $"TW {Periode.Romawi(tw)}", new NilaiSayaData(h.Periode.Tahun, tw), $"Lihat nilai TW {Periode.Romawi(tw)} {h.Periode.Tahun.ToString(CultureInfo.InvariantCulture)}"))
+                    $"Lihat TW {Periode.Romawi(tw)}", new NilaiSayaData(h.Periode.Tahun, tw), $"Lihat nilai TW {Periode.Romawi(tw)} {h.Periode.Tahun.ToString(CultureInfo.InvariantCulture)}"))
                 .ToList(),
             FallbackText = ringkasan,
             Speak = ringkasan,
@@ -189,7 +192,7 @@ public static class NilaiSayaCard
     {
         yield return new TextBlock(h.PemilikPetaStrategi ? "Capaian IKU unit" : "Capaian IKU")
         {
-            Style = TextBlockStyle.Heading, Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium,
+            Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium,
         };
         if (h.Iku.Count == 0)
         {
@@ -281,7 +284,7 @@ public static class NilaiSayaCard
                     $"NKP {(t.Nkp is { } nkp ? Format.Angka(nkp) : Kosong)} · CKP {(t.Ckp is { } ckp ? Format.Angka(ckp) : Kosong)}"))
                 .ToList(),
         };
-        yield return new TextBlock($"Tren {Tahun(model.Hasil)}") { Style = TextBlockStyle.Heading, Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium };
+        yield return new TextBlock($"Tren {Tahun(model.Hasil)}") { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium };
         var nkpSeri = Seri("NKP", tren.Select(t => (t.Periode.Triwulan, t.Nkp)), k);
         var ckpSeri = Seri("CKP", tren.Select(t => (t.Periode.Triwulan, t.Ckp)), k);
         if (Math.Max(nkpSeri.Values.Count, ckpSeri.Values.Count) < 2)

@@ -58,8 +58,15 @@ public sealed class TeamsCardProperties
 
 public sealed class CardRefresh
 {
+    [JsonIgnore]
     public required ExecuteAction Action { get; init; }
 
-    /// <summary>MRIs of the users whose client refreshes automatically (max 60); empty = manual refresh only.</summary>
+    /// <summary>Declared as the base type so the serializer writes <c>"type":"Action.Execute"</c>.</summary>
+    [JsonPropertyName("action")]
+    [JsonInclude]
+    private CardAction ActionJson => Action;
+
+    /// <summary>MRIs of the users whose client refreshes automatically (max 60); empty (written as <c>[]</c>) = manual refresh only; null = everyone.</summary>
+    [KeepEmpty]
     public List<string>? UserIds { get; init; }
 }

@@ -33,7 +33,8 @@ public static class CardJson
     {
         foreach (var property in typeInfo.Properties)
         {
-            if (typeof(ICollection).IsAssignableFrom(property.PropertyType) && property.PropertyType != typeof(string))
+            if (typeof(ICollection).IsAssignableFrom(property.PropertyType)
+                && property.AttributeProvider?.IsDefined(typeof(KeepEmptyAttribute), inherit: false) != true)
             {
                 var inner = property.ShouldSerialize;
                 property.ShouldSerialize = (owner, value) =>
@@ -42,3 +43,7 @@ public static class CardJson
         }
     }
 }
+
+/// <summary>An empty list of this property means something (refresh <c>userIds: []</c>): write it.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class KeepEmptyAttribute : Attribute;
