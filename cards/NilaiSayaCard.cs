@@ -132,7 +132,6 @@ public static class NilaiSayaCard
                 JenisKekurangan.KontrakKinerja => h.PemilikPetaStrategi
                     ? $"Kontrak kinerja unit tahun {Tahun(h)} belum ada"
                     : $"Kontrak kinerja tahun {Tahun(h)} belum ada",
-                JenisKekurangan.NkoUnit => "NKO unit masih sementara",
                 _ => kurang.Jenis.ToString(),
             });
         }

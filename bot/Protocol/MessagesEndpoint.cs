@@ -171,7 +171,7 @@ public static partial class MessagesEndpoint
     }
 
     private static IResult InvokeJson(InvokeResponse response) =>
-        response.Body is null ? Results.StatusCode(response.Status) : Results.Json(response.Body, statusCode: response.Status);
+        response.Body is null ? Results.StatusCode(response.Status) : Results.Json(response.Body, ProtocolJson.Options, statusCode: response.Status);
 
     public static InvokeResponse Error(int status, string code, string message) => new(
         status,

@@ -39,8 +39,6 @@ public enum JenisKekurangan
     NilaiPerilaku,
     /// <summary>No contract for the year.</summary>
     KontrakKinerja,
-    /// <summary>The unit's NKO is itself provisional (a strategy-map owner's CKP).</summary>
-    NkoUnit,
 }
 
 /// <summary>One thing that keeps a score provisional.</summary>
