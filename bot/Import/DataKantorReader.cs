@@ -112,23 +112,6 @@ public sealed class DataKantorReader(KebijakanPenilaian kebijakan)
         return Validate(tables, errors, warnings);
     }
 
-    /// <summary>Reads CSV texts given by table name (<c>unit</c> → content): for tests and uploads.</summary>
-    public ImportResult ReadCsvTexts(IReadOnlyDictionary<string, string> files)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        var errors = new List<ImportIssue>();
-        var warnings = new List<ImportIssue>();
-        var tables = new Dictionary<string, RawTable>(StringComparer.Ordinal);
-        foreach (var (name, text) in files)
-        {
-            var table = new RawTable(name, name + ".csv");
-            CsvTableReader.Fill(table, text, errors);
-            tables[name] = table;
-        }
-
-        return Validate(tables, errors, warnings);
-    }
-
     private static Dictionary<string, RawTable> ReadFolder(string folder, List<ImportIssue> errors, List<ImportIssue> warnings)
     {
         var tables = new Dictionary<string, RawTable>(StringComparer.Ordinal);
@@ -867,6 +850,12 @@ public sealed class DataKantorReader(KebijakanPenilaian kebijakan)
                 }
                 else
                 {
+                    if (iku.TargetTriwulan(tw2) is null)
+                    {
+                        Warn(b.Label, b.Line, "periode",
+                            $"IKU {iku.Kode} tidak punya target TW{tw2.ToString(CultureInfo.InvariantCulture)} di {Label("target")}; realisasi ini tidak dihitung");
+                    }
+
                     Domain(b.Label, b.Line, "realisasi", () => iku.CatatRealisasi(tw2, v));
                 }
             }
