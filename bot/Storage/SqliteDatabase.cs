@@ -1,0 +1,253 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace KinerjaBot.Storage;
+
+/// <summary>
+/// The SQLite file shared by the adapters: opens connections (WAL, busy timeout) and creates or migrates the schema
+/// once, recorded in <c>schema_version</c>. The schema is created on first use, and on host start by
+/// <see cref="StorageInitializer"/> so that a broken file stops the host early.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    /// <summary>Migrations in order; the index + 1 is the version they bring the file to. Never edit a shipped one.</summary>
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE kantor (
+            kunci TEXT NOT NULL PRIMARY KEY,
+            kode TEXT NOT NULL,
+            versi INTEGER NOT NULL,
+            disimpan_pada TEXT NOT NULL);
+        CREATE TABLE kantor_tahun (
+            kantor TEXT NOT NULL,
+            tahun INTEGER NOT NULL,
+            disimpan_pada TEXT NOT NULL,
+            PRIMARY KEY (kantor, tahun));
+        CREATE TABLE unit (
+            kantor TEXT NOT NULL,
+            kode TEXT NOT NULL,
+            urutan INTEGER NOT NULL,
+            nama TEXT NOT NULL,
+            kode_induk TEXT,
+            level TEXT NOT NULL,
+            zona_waktu TEXT NOT NULL,
+            PRIMARY KEY (kantor, kode));
+        CREATE TABLE pegawai (
+            kantor TEXT NOT NULL,
+            nip TEXT NOT NULL,
+            urutan INTEGER NOT NULL,
+            nama TEXT NOT NULL,
+            email TEXT NOT NULL,
+            email_kunci TEXT NOT NULL,
+            jabatan TEXT NOT NULL,
+            kode_unit TEXT NOT NULL,
+            nip_atasan TEXT,
+            kepala_unit INTEGER NOT NULL,
+            PRIMARY KEY (kantor, nip));
+        CREATE INDEX ix_pegawai_email ON pegawai (email_kunci);
+        CREATE TABLE kontrak (
+            kantor TEXT NOT NULL,
+            tahun INTEGER NOT NULL,
+            nip TEXT NOT NULL,
+            urutan INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            PRIMARY KEY (kantor, tahun, nip));
+        CREATE TABLE iku (
+            kantor TEXT NOT NULL,
+            tahun INTEGER NOT NULL,
+            nip TEXT NOT NULL,
+            kode TEXT NOT NULL COLLATE NOCASE,
+            urutan INTEGER NOT NULL,
+            nama TEXT NOT NULL,
+            perspektif TEXT NOT NULL,
+            sasaran_strategis TEXT NOT NULL,
+            bobot TEXT NOT NULL,
+            polaritas TEXT NOT NULL,
+            konsolidasi TEXT NOT NULL,
+            satuan TEXT NOT NULL,
+            PRIMARY KEY (kantor, tahun, nip, kode));
+        CREATE TABLE target (
+            kantor TEXT NOT NULL,
+            tahun INTEGER NOT NULL,
+            nip TEXT NOT NULL,
+            kode_iku TEXT NOT NULL COLLATE NOCASE,
+            triwulan INTEGER NOT NULL,
+            nilai TEXT NOT NULL,
+            atas TEXT,
+            PRIMARY KEY (kantor, tahun, nip, kode_iku, triwulan));
+        CREATE TABLE realisasi (
+            kantor TEXT NOT NULL,
+            tahun INTEGER NOT NULL,
+            nip TEXT NOT NULL,
+            kode_iku TEXT NOT NULL COLLATE NOCASE,
+            triwulan INTEGER NOT NULL,
+            nilai TEXT NOT NULL,
+            PRIMARY KEY (kantor, tahun, nip, kode_iku, triwulan));
+        CREATE TABLE perilaku (
+            kantor TEXT NOT NULL,
+            tahun INTEGER NOT NULL,
+            nip TEXT NOT NULL,
+            urutan INTEGER NOT NULL,
+            nilai TEXT NOT NULL,
+            pengurang TEXT NOT NULL,
+            PRIMARY KEY (kantor, tahun, nip));
+        CREATE TABLE pengguna (
+            aad_object_id TEXT NOT NULL PRIMARY KEY,
+            kantor TEXT NOT NULL,
+            nip TEXT NOT NULL,
+            email TEXT NOT NULL,
+            dikaitkan_pada TEXT NOT NULL);
+        """,
+    ];
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SqliteDatabase> _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _siap;
+
+    public SqliteDatabase(IOptions<StorageOptions> options, TimeProvider time, ILogger<SqliteDatabase> logger, IHostEnvironment? environment = null)
+    {
+        var root = environment?.ContentRootPath ?? Directory.GetCurrentDirectory();
+        Path = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, options.Value.SqlitePath.Trim()));
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 60,
+        }.ToString();
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>The schema version this build writes.</summary>
+    public static int VersiSkema => Migrations.Length;
+
+    /// <summary>An open connection on a file whose schema is current.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await PastikanSkemaAsync(cancellationToken).ConfigureAwait(false);
+        return await BukaAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates the file and its schema, or migrates an older one. Runs once per process.</summary>
+    public async Task PastikanSkemaAsync(CancellationToken cancellationToken)
+    {
+        if (_siap)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_siap)
+            {
+                return;
+            }
+
+            var folder = System.IO.Path.GetDirectoryName(Path);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await using var connection = await BukaAsync(cancellationToken).ConfigureAwait(false);
+            await using (var wal = connection.CreateCommand())
+            {
+                // WAL lets the bot read while an import writes; the mode is stored in the file. A file already in
+                // WAL mode is left untouched.
+                wal.CommandText = "PRAGMA journal_mode;";
+                var mode = (string?)await wal.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+                {
+                    wal.CommandText = "PRAGMA journal_mode=WAL;";
+                    await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await MigrasiAsync(connection, cancellationToken).ConfigureAwait(false);
+            _siap = true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task MigrasiAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        // BEGIN IMMEDIATE: two processes starting together migrate one after the other, the second sees the
+        // version the first wrote.
+        await using var tx = connection.BeginTransaction(deferred: false);
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version';";
+        var adaTabel = Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
+        var versi = 0;
+        if (adaTabel)
+        {
+            cmd.CommandText = "SELECT coalesce(max(version), 0) FROM schema_version;";
+            versi = Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+
+        if (versi > Migrations.Length)
+        {
+            throw new InvalidOperationException(
+                $"Basis data {Path} berskema versi {versi}, lebih baru dari yang dikenal aplikasi ini ({Migrations.Length}). Perbarui aplikasi.");
+        }
+
+        if (versi == Migrations.Length)
+        {
+            await tx.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            StorageLog.SchemaCurrent(_logger, Path, versi);
+            return;
+        }
+
+        if (!adaTabel)
+        {
+            cmd.CommandText = "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL);";
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var dari = versi;
+        for (var v = versi + 1; v <= Migrations.Length; v++)
+        {
+            cmd.Parameters.Clear();
+            cmd.CommandText = Migrations[v - 1];
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            cmd.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES ($v, $t);";
+            cmd.Parameters.AddWithValue("$v", v);
+            cmd.Parameters.AddWithValue("$t", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        StorageLog.SchemaMigrated(_logger, Path, dari, Migrations.Length);
+    }
+
+    private async Task<SqliteConnection> BukaAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var cmd = connection.CreateCommand();
+            // A second writer waits for the first (an import of the same office) instead of failing at once.
+            cmd.CommandText = "PRAGMA busy_timeout = 60000; PRAGMA synchronous = NORMAL;";
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Kinerja.Domain.Ports;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace KinerjaBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// The stores of the domain's ports (<see cref="IKantorStore"/>, <see cref="IPenggunaStore"/>) on the provider
+    /// chosen in <c>Kinerja:Storage</c> (only <c>sqlite</c> for now), options validated on start, the schema created
+    /// or migrated on start, and <see cref="TimeProvider.System"/> unless a clock is already registered.
+    /// </summary>
+    public static IServiceCollection AddKinerjaStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new SqliteDatabase(
+            sp.GetRequiredService<IOptions<StorageOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SqliteDatabase>>(),
+            sp.GetService<IHostEnvironment>()));
+        services.TryAddSingleton<IKantorStore, SqliteKantorStore>();
+        services.TryAddSingleton<IPenggunaStore, SqlitePenggunaStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageInitializer>());
+        return services;
+    }
+}

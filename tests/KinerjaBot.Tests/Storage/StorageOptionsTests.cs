@@ -1,0 +1,64 @@
+using KinerjaBot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace KinerjaBot.Tests.Storage;
+
+public sealed class StorageOptionsTests
+{
+    private static async Task<OptionsValidationException> StartGagal(Dictionary<string, string?> nilai)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(nilai);
+        builder.Services.AddKinerjaStorage(builder.Configuration);
+        using var host = builder.Build();
+        return await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+    }
+
+    [Fact]
+    public async Task ProviderTidakDikenal_HostTidakStart_PesanMenyebutKunci()
+    {
+        var e = await StartGagal(new() { ["Kinerja:Storage:Provider"] = "mongodb" });
+        Assert.Equal("Kinerja:Storage:Provider 'mongodb' tidak dikenal; yang didukung: sqlite.", Assert.Single(e.Failures));
+    }
+
+    [Fact]
+    public async Task SqlitePathKosong_HostTidakStart()
+    {
+        var e = await StartGagal(new() { ["Kinerja:Storage:SqlitePath"] = "" });
+        Assert.Contains("Kinerja:Storage:SqlitePath wajib diisi (mis. data/kinerja.db).", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SqlitePathFolder_HostTidakStart()
+    {
+        var e = await StartGagal(new() { ["Kinerja:Storage:SqlitePath"] = "data/" });
+        Assert.Equal("Kinerja:Storage:SqlitePath 'data/' harus nama berkas, bukan folder.", Assert.Single(e.Failures));
+    }
+
+    [Fact]
+    public async Task Bawaan_SqliteDiContentRoot_SkemaDibuatSaatStart()
+    {
+        var root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "kinerja-opt-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = root });
+            builder.Services.AddKinerjaStorage(builder.Configuration);
+            using var host = builder.Build();
+            var options = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            Assert.Equal(("sqlite", "data/kinerja.db"), (options.Provider, options.SqlitePath));
+            Assert.Same(TimeProvider.System, host.Services.GetRequiredService<TimeProvider>());
+
+            await host.StartAsync();
+            await host.StopAsync();
+            Assert.True(File.Exists(Path.Combine(root, "data", "kinerja.db")));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Kinerja.Domain.Kinerja;
+using Kinerja.Domain.Ports;
+using KinerjaBot.Import;
+using KinerjaBot.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KinerjaBot.Tests.Storage;
+
+/// <summary>The real registration (AddKinerjaStorage + AddKinerjaImport) on a SQLite file in a temp folder.</summary>
+public sealed class TestStore : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public TestStore(string dbPath, TimeProvider? time = null)
+    {
+        DbPath = dbPath;
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Kinerja:Storage:SqlitePath"] = dbPath })
+            .Build();
+        var services = new ServiceCollection().AddLogging();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        _services = services.AddKinerjaStorage(configuration).AddKinerjaImport().BuildServiceProvider();
+    }
+
+    public string DbPath { get; }
+
+    public IKantorStore Kantor => _services.GetRequiredService<IKantorStore>();
+
+    public IPenggunaStore Pengguna => _services.GetRequiredService<IPenggunaStore>();
+
+    public KantorImporter Importer => _services.GetRequiredService<KantorImporter>();
+
+    public DataKantorReader Reader => _services.GetRequiredService<DataKantorReader>();
+
+    public DataKantor Baca(string path)
+    {
+        var hasil = Reader.Read(path);
+        Assert.True(hasil.Success, string.Join("\n", hasil.Errors));
+        return hasil.Data!;
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    /// <summary>Every row of every table, in key order: "row for row" comparisons of the store.</summary>
+    public static string DumpDb(string dbPath)
+    {
+        var sb = new StringBuilder();
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dbPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
+        {
+            connection.Open();
+            var tables = new List<string>();
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;";
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    tables.Add(r.GetString(0));
+                }
+            }
+
+            foreach (var table in tables)
+            {
+                sb.Append("## ").AppendLine(table);
+                using var cmd = connection.CreateCommand();
+                cmd.CommandText = $"SELECT * FROM {table};";
+                var rows = new List<string>();
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    var row = new StringBuilder();
+                    for (var i = 0; i < r.FieldCount; i++)
+                    {
+                        row.Append(Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture)).Append('|');
+                    }
+
+                    rows.Add(row.ToString());
+                }
+
+                rows.Sort(StringComparer.Ordinal);
+                rows.ForEach(row => sb.AppendLine(row));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    public static string HashFile(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+}
