@@ -32,7 +32,7 @@ public sealed partial class KinerjaActivityHandler(
         await JalankanAsync(turn, PerintahParser.Parse(PerintahParser.Teks(turn.Activity)), cancellationToken);
     }
 
-    public async Task<InvokeResponse> OnCardActionAsync(Turn turn, CardAction action, CancellationToken cancellationToken)
+    public async Task<InvokeResponse> OnCardActionAsync(Turn turn, AdaptiveCardInvoke action, CancellationToken cancellationToken)
     {
         if (!CardVerbs.TryParse(action.Data, action.Verb, out var data))
         {

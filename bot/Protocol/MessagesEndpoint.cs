@@ -139,7 +139,7 @@ public static partial class MessagesEndpoint
         InvokeResponse response;
         try
         {
-            response = await handler.OnCardActionAsync(turn, new CardAction(verb, data, trigger), cancellationToken);
+            response = await handler.OnCardActionAsync(turn, new AdaptiveCardInvoke(verb, data, trigger), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
