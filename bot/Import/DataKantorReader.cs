@@ -115,7 +115,8 @@ public sealed class DataKantorReader(KebijakanPenilaian kebijakan)
     private static Dictionary<string, RawTable> ReadFolder(string folder, List<ImportIssue> errors, List<ImportIssue> warnings)
     {
         var tables = new Dictionary<string, RawTable>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+        var opsi = new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive };
+        foreach (var file in Directory.EnumerateFiles(folder, "*.csv", opsi).Order(StringComparer.Ordinal))
         {
             var fileName = Path.GetFileName(file);
             var name = Path.GetFileNameWithoutExtension(file).Trim().ToLowerInvariant();
