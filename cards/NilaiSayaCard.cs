@@ -31,6 +31,9 @@ public static class NilaiSayaCard
     /// <summary>Id of the collapsible "cara menghitung" container (short: ids count towards the 28 KB).</summary>
     public const string IdCaraMenghitung = "cara";
 
+    /// <summary>Id of the big NKP number: what a reader (or a test) looks for first.</summary>
+    public const string IdNkp = "nkp";
+
     private const string Kosong = "—";
 
     public static AdaptiveCard Render(NilaiSayaModel model)
@@ -154,7 +157,7 @@ public static class NilaiSayaCard
         var kiri = new List<CardElement>
         {
             new TextBlock("NKP") { IsSubtle = true },
-            new TextBlock(h.Nkp is { } nkp ? Format.Angka(nkp) : Kosong) { Size = TextSize.ExtraLarge, Weight = TextWeight.Bolder, Spacing = Spacing.None },
+            new TextBlock(h.Nkp is { } nkp ? Format.Angka(nkp) : Kosong) { Id = IdNkp, Size = TextSize.ExtraLarge, Weight = TextWeight.Bolder, Spacing = Spacing.None },
             new TextBlock(h.Predikat ?? "belum dapat dihitung") { Weight = TextWeight.Bolder, Color = TextColor.Accent, Spacing = Spacing.None, Wrap = true },
         };
 

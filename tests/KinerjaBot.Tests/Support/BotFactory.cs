@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using KinerjaBot.Protocol;
+
+namespace KinerjaBot.Tests.Support;
+
+/// <summary>
+/// The bot in process (WebApplicationFactory) on a real SQLite file in a temp folder, the demo office loaded on
+/// start, the clock fixed, and the connector replaced at the HTTP edge by a <see cref="RecordingConnector"/>.
+/// </summary>
+public sealed class BotFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("kinerjabot-host-").FullName;
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    public BotFactory(string environment = "Development")
+    {
+        Environment = environment;
+        _settings["Kinerja:Storage:SqlitePath"] = Path.Combine(_dir, "kinerja.db");
+        _settings["Kinerja:Demo:MuatSaatKosong"] = "true";
+        _settings["Kinerja:Koordinator:Nama"] = "Ratna Dewi Anggraini (Manajer Kinerja Pegawai)";
+        _settings["Kinerja:Koordinator:Email"] = "ratna.anggraini@kemenkeu.example";
+    }
+
+    public string Environment { get; }
+
+    public RecordingConnector Connector { get; } = new();
+
+    /// <summary>28 November 2026, 10.10 WIB.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 3, 10, 0, TimeSpan.Zero));
+
+    public BotFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddHttpClient<IConnectorClient, ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_dir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS to clean.
+            }
+        }
+    }
+}
