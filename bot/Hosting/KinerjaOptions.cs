@@ -69,6 +69,17 @@ public sealed class KinerjaOptionsValidator(IHostEnvironment environment) : IVal
             errors.Add($"Kinerja:Demo:Data folder '{options.Demo.Data}' does not exist.");
         }
 
+        // Data annotations do not descend into nested sections: the nested values are checked here.
+        if (string.IsNullOrWhiteSpace(options.Koordinator.Nama))
+        {
+            errors.Add("Kinerja:Koordinator:Nama must not be empty.");
+        }
+
+        if (options.Koordinator.Email is { Length: > 0 } email && !new EmailAddressAttribute().IsValid(email))
+        {
+            errors.Add($"Kinerja:Koordinator:Email '{email}' is not an e-mail address.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

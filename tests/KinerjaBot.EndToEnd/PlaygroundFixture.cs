@@ -207,7 +207,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     /// <summary>The bot as built beside these tests (same configuration), run as its own process.</summary>
     private static string FindBotDll()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var dll = Path.Combine(RepoPaths.Root, "bot", "bin", configuration, "net10.0", "KinerjaBot.dll");
         return File.Exists(dll) ? dll : throw new InvalidOperationException($"KinerjaBot is not built: {dll} is missing.");
     }
