@@ -26,6 +26,12 @@ public sealed record KebijakanPenilaian
     /// <summary>IC of a Minimize IKU with target 0 and a positive realisation.</summary>
     public required decimal MinimizeTargetNolRealisasiPositif { get; init; }
 
+    /// <summary>IC of a Maximize IKU with target 0 and a realisation of 0 or more (R / T is undefined).</summary>
+    public required decimal MaximizeTargetNolRealisasiTidakNegatif { get; init; }
+
+    /// <summary>IC of a Maximize IKU with target 0 and a negative realisation.</summary>
+    public required decimal MaximizeTargetNolRealisasiNegatif { get; init; }
+
     public required decimal HijauMinimal { get; init; }
 
     public required decimal KuningMinimal { get; init; }

@@ -75,7 +75,8 @@ public static class KebijakanPenilaianReader
 
         r.Objek("", ["nama", "versi", "dasar", "indeksCapaian", "warnaCapaian", "konsolidasi", "nko", "ckp", "np", "nkp", "npkp",
             "predikatPegawai", "predikatNko", "pembulatan", "maksimalIku"]);
-        r.Objek("indeksCapaian", ["batasAtas", "batasBawah", "minimizeTargetNol"]);
+        r.Objek("indeksCapaian", ["batasAtas", "batasBawah", "minimizeTargetNol", "maximizeTargetNol"]);
+        r.Objek("indeksCapaian.maximizeTargetNol", ["realisasiTidakNegatif", "realisasiNegatif"]);
         r.Objek("indeksCapaian.minimizeTargetNol", ["realisasiNol", "realisasiPositif"]);
         r.Objek("warnaCapaian", ["hijauMinimal", "kuningMinimal"]);
         r.Objek("konsolidasi", ["ikuTanpaRealisasi"]);
@@ -112,6 +113,8 @@ public static class KebijakanPenilaianReader
             IcBatasBawah = r.Angka("indeksCapaian.batasBawah", 0, 1000),
             MinimizeTargetNolRealisasiNol = r.Angka("indeksCapaian.minimizeTargetNol.realisasiNol", 0, 1000),
             MinimizeTargetNolRealisasiPositif = r.Angka("indeksCapaian.minimizeTargetNol.realisasiPositif", 0, 1000),
+            MaximizeTargetNolRealisasiTidakNegatif = r.Angka("indeksCapaian.maximizeTargetNol.realisasiTidakNegatif", 0, 1000),
+            MaximizeTargetNolRealisasiNegatif = r.Angka("indeksCapaian.maximizeTargetNol.realisasiNegatif", 0, 1000),
             HijauMinimal = r.Angka("warnaCapaian.hijauMinimal", 0, 1000),
             KuningMinimal = r.Angka("warnaCapaian.kuningMinimal", 0, 1000),
             BobotPerspektif = bobotPerspektif,

@@ -22,7 +22,10 @@ public sealed class Penilai(KebijakanPenilaian kebijakan)
     };
 
     private decimal Maximize(decimal r, decimal t) =>
-        t == 0 ? (r >= 0 ? Kebijakan.IcBatasAtas : Kebijakan.IcBatasBawah) : Clamp(r / t * 100);
+        // R / T is undefined for T = 0: the policy says what such a result is worth (U, not in domain.md).
+        t == 0
+            ? (r >= 0 ? Kebijakan.MaximizeTargetNolRealisasiTidakNegatif : Kebijakan.MaximizeTargetNolRealisasiNegatif)
+            : Clamp(r / t * 100);
 
     private decimal Minimize(decimal r, decimal t)
     {

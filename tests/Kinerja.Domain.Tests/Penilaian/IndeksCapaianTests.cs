@@ -152,6 +152,22 @@ public sealed class IndeksCapaianTests
         Assert.Equal(0m, Penilai.IndeksCapaian(Polaritas.Minimize, (decimal)realisasi, new Target(0m)));
     }
 
+    // Maximize with T = 0: R / T is undefined, the policy's values apply (indeksCapaian.maximizeTargetNol).
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Maximize_TargetNol_RealisasiTidakNegatif_CapaianDariKebijakan120(double realisasi)
+    {
+        Assert.Equal(120m, Penilai.IndeksCapaian(Polaritas.Maximize, (decimal)realisasi, new Target(0m)));
+    }
+
+    [Fact]
+    public void Maximize_TargetNol_RealisasiNegatif_CapaianDariKebijakan0()
+    {
+        Assert.Equal(0m, Penilai.IndeksCapaian(Polaritas.Maximize, -1m, new Target(0m)));
+    }
+
     // Stabilize on both sides.
 
     [Theory]

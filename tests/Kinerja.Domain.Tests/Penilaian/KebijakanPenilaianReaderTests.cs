@@ -26,6 +26,8 @@ public sealed class KebijakanPenilaianReaderTests
         Assert.Equal(0m, k.IcBatasBawah);
         Assert.Equal(120m, k.MinimizeTargetNolRealisasiNol);
         Assert.Equal(0m, k.MinimizeTargetNolRealisasiPositif);
+        Assert.Equal(120m, k.MaximizeTargetNolRealisasiTidakNegatif);
+        Assert.Equal(0m, k.MaximizeTargetNolRealisasiNegatif);
 
         // §3: hijau ≥ 100, kuning ≥ 80
         Assert.Equal(100m, k.HijauMinimal);
