@@ -34,6 +34,17 @@ mkdir -p "$run_dir/playground"
 sed -e 's/__PERSONAL_CHAT_ID__/personal-chat-kinerjabot/' -e 's/__GROUP_CHAT_ID__/group-chat-seksi-pdms/' \
   "$config" > "$run_dir/playground/.m365agentsplayground.yml"
 
+# Waits until a URL answers 200 (node is required anyway; curl may not be installed).
+wait_for() {
+  node -e '
+    const url = process.argv[1], until = Date.now() + 20000;
+    (async function poll() {
+      try { if ((await fetch(url)).ok) process.exit(0); } catch {}
+      if (Date.now() > until) process.exit(1);
+      setTimeout(poll, 200);
+    })();' "$1"
+}
+
 pids=()
 cleanup() {
   trap - INT TERM EXIT
@@ -48,11 +59,7 @@ echo "» Menjalankan KinerjaBot di http://127.0.0.1:$bot_port …"
     dotnet run --no-build --no-launch-profile -- --urls "http://127.0.0.1:$bot_port" ) &
 pids+=($!)
 
-for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$bot_port/healthz" >/dev/null 2>&1 && break
-  sleep 0.2
-done
-curl -fsS "http://127.0.0.1:$bot_port/healthz" >/dev/null || { echo "KinerjaBot tidak menjawab di port $bot_port." >&2; exit 1; }
+wait_for "http://127.0.0.1:$bot_port/healthz" || { echo "KinerjaBot tidak menjawab di port $bot_port." >&2; exit 1; }
 
 echo "» Menjalankan Agents Playground…"
 ( cd "$run_dir/playground" && exec setsid env TEAMSAPPTESTER_BROWSER=none \
@@ -60,10 +67,7 @@ echo "» Menjalankan Agents Playground…"
     -e "http://127.0.0.1:$bot_port/api/messages" -c msteams -p "$pg_port" --disable-telemetry ) &
 pids+=($!)
 
-for _ in $(seq 1 50); do
-  curl -fsS "http://127.0.0.1:$pg_port/_debug/ping" >/dev/null 2>&1 && break
-  sleep 0.2
-done
+wait_for "http://127.0.0.1:$pg_port/_debug/ping" || { echo "Agents Playground tidak menjawab di port $pg_port." >&2; exit 1; }
 
 cat <<TXT
 
