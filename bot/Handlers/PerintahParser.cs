@@ -90,7 +90,7 @@ public static partial class PerintahParser
             }
             else if (a.StartsWith("tw", StringComparison.Ordinal))
             {
-                return new SalahFormatPerintah($"Triwulan '{a.ToUpperInvariant()}' tidak ada: pilih TW1, TW2, TW3 atau TW4.");
+                return new SalahFormatPerintah($"Triwulan '{a.ToUpperInvariant()}' tidak ada: pilih TW1, TW2, TW3 atau TW4, misalnya `nilai saya TW3`.");
             }
             else
             {

@@ -19,21 +19,34 @@ public sealed class ActivityDeduplicator(TimeProvider time)
         if (now >= _nextSweep)
         {
             _nextSweep = now + TimeSpan.FromMinutes(5);
-            foreach (var (key, seenAt) in _seen)
+            foreach (var (old, oldAt) in _seen)
             {
-                if (now - seenAt > Window)
+                if (now - oldAt > Window)
                 {
-                    _seen.TryRemove(key, out _);
+                    _seen.TryRemove(old, out _);
                 }
             }
         }
 
-        var key2 = (conversationId, activityId);
-        if (_seen.TryGetValue(key2, out var at) && now - at <= Window)
+        var key = (conversationId, activityId);
+        while (true)
         {
-            return false;
-        }
+            if (_seen.TryGetValue(key, out var seenAt))
+            {
+                if (now - seenAt <= Window)
+                {
+                    return false;
+                }
 
-        return _seen.TryAdd(key2, now) || (_seen.TryGetValue(key2, out at) && now - at > Window && _seen.TryUpdate(key2, now, at));
+                if (_seen.TryUpdate(key, now, seenAt))
+                {
+                    return true;
+                }
+            }
+            else if (_seen.TryAdd(key, now))
+            {
+                return true;
+            }
+        }
     }
 }
