@@ -21,7 +21,7 @@ fi
 results=TestResults
 rm -rf "$results"
 echo "» dotnet test"
-dotnet test KinerjaBot.sln -c Release --no-build -nologo --results-directory "$results" --logger "trx" --logger "console;verbosity=normal"
+dotnet test KinerjaBot.sln -c Release --no-build -nologo --results-directory "$results" --logger "trx" --logger "console;verbosity=minimal"
 status=$?
 
 passed=0; failed=0; trx_count=0

@@ -242,10 +242,11 @@ public static class NilaiSayaCard
         {
             Columns =
             [
-                new TableColumnDefinition { Width = ColumnWidth.Weight(5) },
-                new TableColumnDefinition { Width = ColumnWidth.Weight(2), HorizontalCellContentAlignment = HorizontalAlignment.Right },
-                new TableColumnDefinition { Width = ColumnWidth.Weight(2), HorizontalCellContentAlignment = HorizontalAlignment.Right },
-                new TableColumnDefinition { Width = ColumnWidth.Weight(2), HorizontalCellContentAlignment = HorizontalAlignment.Right },
+                // "Realisasi" is the longest heading: it gets the room not to break in the middle of the word.
+                new TableColumnDefinition { Width = ColumnWidth.Weight(9) },
+                new TableColumnDefinition { Width = ColumnWidth.Weight(4), HorizontalCellContentAlignment = HorizontalAlignment.Right },
+                new TableColumnDefinition { Width = ColumnWidth.Weight(5), HorizontalCellContentAlignment = HorizontalAlignment.Right },
+                new TableColumnDefinition { Width = ColumnWidth.Weight(4), HorizontalCellContentAlignment = HorizontalAlignment.Right },
             ],
             Rows = rows,
             // One grid style for the table instead of a style per row or cell: the card stays small with 20 IKU.
