@@ -79,11 +79,22 @@ public static class KinerjaCli
         try
         {
             _ = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            _ = host.Services.GetRequiredService<KebijakanPenilaian>();
         }
         catch (OptionsValidationException e)
         {
             await stderr.WriteLineAsync("Konfigurasi tidak valid:").ConfigureAwait(false);
             foreach (var f in e.Failures)
+            {
+                await stderr.WriteLineAsync("  " + f).ConfigureAwait(false);
+            }
+
+            return ExitKonfigurasi;
+        }
+        catch (KebijakanTidakValidException e)
+        {
+            await stderr.WriteLineAsync("Konfigurasi tidak valid:").ConfigureAwait(false);
+            foreach (var f in e.Kesalahan)
             {
                 await stderr.WriteLineAsync("  " + f).ConfigureAwait(false);
             }
@@ -124,6 +135,8 @@ public static class KinerjaCli
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
 
         builder.Services.AddKinerjaStorage(builder.Configuration);
+        // The same scoring policy as the bot (preset and office override), so a recap and a card never disagree.
+        builder.Services.AddKinerjaKebijakan(builder.Configuration);
         builder.Services.AddKinerjaImport();
         return builder.Build();
     }

@@ -174,4 +174,33 @@ public sealed class KinerjaCliTests
         Assert.Equal(3, kode);
         Assert.Contains("Kinerja:Storage:Provider 'mongodb' tidak dikenal; yang didukung: sqlite.", stderr.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Rekap_MemakaiKebijakanKantorYangSamaDenganBot()
+    {
+        // An office override of the NKP weights (domain.md §9) changes the recap exactly as it changes the cards.
+        using var d = new DemoDataset();
+        var kebijakan = Path.Combine(d.Root, "kebijakan-kantor.json");
+        await File.WriteAllTextAsync(kebijakan, """{ "nkp": { "bobotCkp": 70, "bobotNp": 30 } }""");
+
+        var hasil = await Jalankan(d.DbPath, "rekap", "--tahun", "2026", "--periode", "TW3", "--data", d.Folder, $"--Kinerja:Kebijakan:Override={kebijakan}");
+
+        Assert.Equal(0, hasil.Kode);
+        var bagus = hasil.Stdout.Split('\n').Single(l => l.Contains("198211052003121004", StringComparison.Ordinal)).Split(',');
+        Assert.Equal("101.02", bagus[3]);
+        Assert.Equal("91.92", bagus[5]); // 101.02 × 70% + 70.69 × 30%, not the kmk467 88.89
+    }
+
+    [Fact]
+    public async Task Rekap_KebijakanKantorTidakValid_Exit3MenyebutKunci()
+    {
+        using var d = new DemoDataset();
+        var kebijakan = Path.Combine(d.Root, "kebijakan-kantor.json");
+        await File.WriteAllTextAsync(kebijakan, """{ "nkp": { "bobotCkp": 70 } }""");
+
+        var hasil = await Jalankan(d.DbPath, "rekap", "--tahun", "2026", "--periode", "TW3", "--data", d.Folder, $"--Kinerja:Kebijakan:Override={kebijakan}");
+
+        Assert.Equal(3, hasil.Kode);
+        Assert.Contains("nkp: bobotCkp + bobotNp harus 100", hasil.Stderr, StringComparison.Ordinal);
+    }
 }
