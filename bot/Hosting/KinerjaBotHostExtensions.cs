@@ -72,6 +72,8 @@ public static class KinerjaBotHostExtensions
         services.AddSingleton<BotAuthentication>();
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<ActivityDeduplicator>();
+        services.AddSingleton<TurnRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<TurnRunner>());
         services.AddHttpClient<IConnectorClient, ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
         return services;
     }

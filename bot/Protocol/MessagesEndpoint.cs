@@ -26,6 +26,7 @@ public static partial class MessagesEndpoint
         ActivityDeduplicator deduplicator,
         IConnectorClient connector,
         IActivityHandler handler,
+        TurnRunner runner,
         ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("KinerjaBot.Protocol.Messages");
@@ -88,14 +89,14 @@ public static partial class MessagesEndpoint
                     return Results.Ok();
                 }
 
-                await RunTurnAsync(turn, handler, logger, () => handler.OnMessageAsync(turn, cancellationToken), cancellationToken);
+                await runner.RunAsync(activity.Id, (services, ct) => RunTurnAsync(services, activity, logger, (h, t) => h.OnMessageAsync(t, ct), ct));
                 return Results.Ok();
 
             case "invoke":
                 return await InvokeAsync(turn, handler, logger, cancellationToken);
 
             case "installationUpdate" when string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase):
-                await RunTurnAsync(turn, handler, logger, () => handler.OnInstalledAsync(turn, cancellationToken), cancellationToken);
+                await runner.RunAsync(activity.Id, (services, ct) => RunTurnAsync(services, activity, logger, (h, t) => h.OnInstalledAsync(t, ct), ct));
                 return Results.Ok();
 
             default:
@@ -150,22 +151,26 @@ public static partial class MessagesEndpoint
         return InvokeJson(response);
     }
 
-    private static async Task RunTurnAsync(Turn turn, IActivityHandler handler, ILogger logger, Func<Task> work, CancellationToken cancellationToken)
+    /// <summary>One turn in its own scope; the one place its errors are answered (architecture.md habit 7).</summary>
+    private static async Task RunTurnAsync(IServiceProvider services, Activity activity, ILogger logger,
+        Func<IActivityHandler, Turn, Task> work, CancellationToken cancellationToken)
     {
+        var handler = services.GetRequiredService<IActivityHandler>();
+        var turn = new Turn(activity, services.GetRequiredService<IConnectorClient>());
         try
         {
-            await work();
+            await work(handler, turn);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Log.TurnFailed(logger, e, turn.Activity.Id);
+            Log.TurnFailed(logger, e, activity.Id);
             try
             {
                 await handler.OnTurnErrorAsync(turn, e, cancellationToken);
             }
             catch (Exception e2) when (e2 is not OperationCanceledException)
             {
-                Log.ApologyFailed(logger, e2, turn.Activity.Id);
+                Log.ApologyFailed(logger, e2, activity.Id);
             }
         }
     }

@@ -18,6 +18,7 @@ public sealed class RecordingConnector : HttpMessageHandler
     private readonly List<(HttpMethod Method, Func<string, bool> Path, Func<ConnectorRequest, HttpResponseMessage> Respond)> _expected = [];
     private readonly ConcurrentQueue<string> _unexpected = new();
     private int _nextId;
+    private Task _gate = Task.CompletedTask;
 
     public IReadOnlyCollection<ConnectorRequest> Requests => _requests;
 
@@ -68,6 +69,13 @@ public sealed class RecordingConnector : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Holds every answer until <paramref name="gate"/> completes: a slow connector (requests are recorded at once).</summary>
+    public RecordingConnector BlockUntil(Task gate)
+    {
+        _gate = gate;
+        return this;
+    }
+
     public RecordingConnector Fails(HttpMethod method, string pathContains, HttpStatusCode status, string code)
     {
         _expected.Insert(0, (method, p => p.Contains(pathContains, StringComparison.Ordinal),
@@ -86,6 +94,7 @@ public sealed class RecordingConnector : HttpMessageHandler
 
         var recorded = new ConnectorRequest(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), body);
         _requests.Enqueue(recorded);
+        await _gate.WaitAsync(cancellationToken);
         var path = request.RequestUri!.AbsolutePath;
         foreach (var (method, matches, respond) in _expected)
         {
