@@ -30,6 +30,9 @@ internal sealed class ArgumenCli
 
     public string? Out { get; private set; }
 
+    /// <summary>The options of <c>paket-teams</c> by name (without <c>--</c>); <see cref="PaketTeamsCli"/> reads them.</summary>
+    public IReadOnlyDictionary<string, string> Opsi { get; private set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>
     /// The configuration part of the command line, as <c>--key=value</c>: only these reach the host's command-line
     /// configuration source (a path like <c>/data/kantor</c> would otherwise be read as a key there).
@@ -92,7 +95,12 @@ internal sealed class ArgumenCli
             return true;
         }
 
-        salah = a.Verb == "import" ? a.Impor(opsi, posisi) : a.Rekap(opsi, posisi);
+        salah = a.Verb switch
+        {
+            "import" => a.Impor(opsi, posisi),
+            PaketTeamsCli.Verb => a.PaketTeams(opsi, posisi),
+            _ => a.Rekap(opsi, posisi),
+        };
         hasil = salah is null ? a : null;
         return salah is null;
     }
@@ -173,6 +181,22 @@ internal sealed class ArgumenCli
 
         Data = opsi.GetValueOrDefault("data");
         return Data is null ? null : Ada(Data);
+    }
+
+    private string? PaketTeams(Dictionary<string, string> opsi, List<string> posisi)
+    {
+        if (posisi.Count > 0)
+        {
+            return $"{PaketTeamsCli.Verb} tidak menerima argumen '{posisi[0]}'";
+        }
+
+        if (opsi.Keys.FirstOrDefault(n => !PaketTeamsCli.Opsi.Contains(n, StringComparer.Ordinal)) is { } asing)
+        {
+            return $"opsi --{asing} tidak dikenal";
+        }
+
+        Opsi = opsi;
+        return null;
     }
 
     private static string? Ada(string path) =>

@@ -15,7 +15,8 @@ namespace KinerjaBot.Hosting.Cli;
 /// <summary>
 /// The coordinators' verbs, run without the web host but with its configuration sources (appsettings.json,
 /// appsettings.{Environment}.json, environment variables, command line) and its storage registration:
-/// <c>import</c> (all or nothing) and <c>rekap</c> (CSV or xlsx). Exit codes: 0 success, 1 invalid data or a
+/// <c>import</c> (all or nothing) and <c>rekap</c> (CSV or xlsx); and the administrators' <c>paket-teams</c> (the Teams
+/// app zip, <see cref="PaketTeamsCli"/>, which needs no storage). Exit codes: 0 success, 1 invalid data or a
 /// failure, 2 bad arguments, 3 invalid configuration. Errors go to stderr, results to stdout.
 /// </summary>
 public static class KinerjaCli
@@ -39,6 +40,13 @@ public static class KinerjaCli
               stdout; xlsx wajib memakai --out. Dengan --data, data itu divalidasi seperti import lalu
               dinilai tanpa menyentuh basis data. Tanpa --data, data dibaca dari basis data (--kantor
               boleh dilewati bila hanya ada satu kantor).
+          KinerjaBot paket-teams --app-id <GUID> --domain <host> [--versi 1.0.0] [--out kinerjabot-teams.zip]
+                                 [--manifest-id <GUID>] [--developer NAMA] [--situs URL] [--privasi URL] [--ketentuan URL]
+              Paket aplikasi Teams (zip berisi manifest.json, color.png, outline.png) untuk diunggah di Teams admin
+              center. --app-id adalah id aplikasi Microsoft Entra bot (bawaan: konfigurasi MicrosoftAppId); --domain
+              nama host bot tanpa https:// (endpoint https://<host>/api/messages). Tanpa --manifest-id, id manifest
+              diturunkan tetap dari app id. Opsi lain juga dapat diisi lewat Kinerja:PaketTeams:<Opsi>. Lihat
+              docs/deployment.md.
           KinerjaBot --help
         Konfigurasi: appsettings.json, appsettings.{Environment}.json, variabel lingkungan, baris perintah
           (mis. --Kinerja:Storage:SqlitePath=data/kinerja.db).
@@ -47,7 +55,7 @@ public static class KinerjaCli
 
     /// <summary>True when the arguments name a verb of this CLI (the web host is not started then).</summary>
     public static bool IsCommand(string[] args) =>
-        args is { Length: > 0 } && (args[0] is "import" or "rekap" || Bantuan.Contains(args[0], StringComparer.Ordinal));
+        args is { Length: > 0 } && (args[0] is "import" or "rekap" or PaketTeamsCli.Verb || Bantuan.Contains(args[0], StringComparer.Ordinal));
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
 
@@ -73,6 +81,11 @@ public static class KinerjaCli
         {
             await stdout.WriteLineAsync(Pemakaian).ConfigureAwait(false);
             return ExitBerhasil;
+        }
+
+        if (argumen.Verb == PaketTeamsCli.Verb)
+        {
+            return await PaketTeamsCli.RunAsync(argumen, stdout, stderr).ConfigureAwait(false);
         }
 
         using var host = BuatHost([.. argumen.ArgsKonfigurasi]);
@@ -118,16 +131,7 @@ public static class KinerjaCli
 
     private static IHost BuatHost(string[] args)
     {
-        // The web app reads ASPNETCORE_* variables too (ASPNETCORE_ENVIRONMENT picks appsettings.{Environment}.json).
-        var configuration = new ConfigurationManager();
-        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["hostBuilder:reloadConfigOnChange"] = "false" });
-        configuration.AddEnvironmentVariables(prefix: "ASPNETCORE_");
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = args,
-            Configuration = configuration,
-            ApplicationName = typeof(KinerjaCli).Assembly.GetName().Name,
-        });
+        var builder = BuatBuilder(args);
 
         // stdout carries the recap: logs go to stderr, and only warnings and above.
         builder.Logging.ClearProviders();
@@ -139,6 +143,20 @@ public static class KinerjaCli
         builder.Services.AddKinerjaKebijakan(builder.Configuration);
         builder.Services.AddKinerjaImport();
         return builder.Build();
+    }
+
+    /// <summary>The web app's configuration sources; ASPNETCORE_ENVIRONMENT picks appsettings.{Environment}.json.</summary>
+    internal static HostApplicationBuilder BuatBuilder(string[] args)
+    {
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["hostBuilder:reloadConfigOnChange"] = "false" });
+        configuration.AddEnvironmentVariables(prefix: "ASPNETCORE_");
+        return Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            Configuration = configuration,
+            ApplicationName = typeof(KinerjaCli).Assembly.GetName().Name,
+        });
     }
 
     private static async Task<int> ImporAsync(IServiceProvider services, ArgumenCli argumen, TextWriter stdout, TextWriter stderr,
@@ -268,7 +286,7 @@ public static class KinerjaCli
         return bacaan.Success;
     }
 
-    private static async Task<int> SalahArgumenAsync(TextWriter stderr, string pesan)
+    internal static async Task<int> SalahArgumenAsync(TextWriter stderr, string pesan)
     {
         await stderr.WriteLineAsync($"Argumen salah: {pesan}").ConfigureAwait(false);
         await stderr.WriteLineAsync().ConfigureAwait(false);
