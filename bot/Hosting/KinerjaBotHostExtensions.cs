@@ -2,6 +2,7 @@ using Kinerja.Domain.Penilaian;
 using KinerjaBot.Handlers;
 using KinerjaBot.Import;
 using KinerjaBot.Protocol;
+using KinerjaBot.Protocol.Auth;
 using KinerjaBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -66,10 +67,8 @@ public static class KinerjaBotHostExtensions
 
     public static IServiceCollection AddKinerjaProtocol(this IServiceCollection services, IConfiguration configuration)
     {
-        // The Bot Framework's own keys live at the top level of the configuration, as in an Azure Bot deployment.
-        services.AddOptions<BotAuthenticationOptions>().Bind(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<BotAuthentication>();
+        services.AddKinerjaAuthentication(configuration);
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<ActivityDeduplicator>();
         services.AddSingleton<TurnRunner>();

@@ -4,49 +4,32 @@ using Microsoft.Extensions.Options;
 namespace KinerjaBot.Protocol;
 
 /// <summary>
-/// The Bot Framework's own configuration keys (top level, like an Azure Bot deployment's app settings), so existing
-/// deployments carry over. Only the app id matters until inbound token validation lands (issue #3).
-/// </summary>
-public sealed class BotAuthenticationOptions
-{
-    public string? MicrosoftAppId { get; set; }
-
-    public string? MicrosoftAppPassword { get; set; }
-
-    public string? MicrosoftAppType { get; set; }
-
-    public string? MicrosoftAppTenantId { get; set; }
-}
-
-/// <summary>
 /// Decides, once at start, how requests are authenticated. Anonymous (development) mode exists only when the host
-/// runs in the Development environment AND no MicrosoftAppId is configured (botframework-protocol.md §1.5). Any
-/// other combination stops the start: without an app id nothing can be validated, and with one the production
-/// validator is not built yet — never a silent insecure mode.
+/// runs in the Development environment AND no MicrosoftAppId is configured (botframework-protocol.md §1.5); with an
+/// app id every request needs a Bot Connector token (<see cref="Auth.BotFrameworkTokenValidator"/>). Any other
+/// combination is refused by <see cref="BotAuthenticationOptionsValidator"/> when the options are first read: never
+/// a silent insecure mode.
 /// </summary>
 public sealed class BotAuthentication
 {
     public BotAuthentication(IOptions<BotAuthenticationOptions> options, IHostEnvironment environment)
     {
-        var appId = options.Value.MicrosoftAppId;
-        if (string.IsNullOrWhiteSpace(appId))
+        // Reading Value runs the validator: an invalid configuration throws here, naming the key.
+        AppId = string.IsNullOrWhiteSpace(options.Value.MicrosoftAppId) ? null : options.Value.MicrosoftAppId.Trim();
+
+        // Belt and braces should the validator ever not be registered: anonymous only in Development.
+        if (AppId is null && !environment.IsDevelopment())
         {
-            if (!environment.IsDevelopment())
-            {
-                throw new OptionsValidationException("MicrosoftAppId", typeof(BotAuthenticationOptions),
-                    [$"MicrosoftAppId is not configured. Anonymous mode (no token validation) is only allowed in the Development environment; this host runs in '{environment.EnvironmentName}'. Configure MicrosoftAppId, or set ASPNETCORE_ENVIRONMENT=Development for local development."]);
-            }
-
-            IsAnonymous = true;
-            return;
+            throw new OptionsValidationException("MicrosoftAppId", typeof(BotAuthenticationOptions),
+                [$"MicrosoftAppId is not configured. Anonymous mode is only allowed in the Development environment; this host runs in '{environment.EnvironmentName}'."]);
         }
-
-        throw new OptionsValidationException("MicrosoftAppId", typeof(BotAuthenticationOptions),
-            ["MicrosoftAppId is configured, but validating Bot Connector tokens is not implemented yet (issue #3). KinerjaBot refuses to start rather than accept unauthenticated requests: remove MicrosoftAppId for local development in the Development environment."]);
     }
 
     /// <summary>True in development mode: no token is required inbound, none is attached outbound.</summary>
-    public bool IsAnonymous { get; }
+    public bool IsAnonymous => AppId is null;
+
+    /// <summary>The bot's app id (the audience of inbound tokens); null in development mode.</summary>
+    public string? AppId { get; }
 }
 
 /// <summary>

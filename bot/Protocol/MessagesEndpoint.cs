@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KinerjaBot.Protocol.Auth;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace KinerjaBot.Protocol;
@@ -23,6 +24,7 @@ public static partial class MessagesEndpoint
     private static async Task<IResult> HandleAsync(
         HttpContext http,
         BotAuthentication authentication,
+        BotFrameworkTokenValidator tokens,
         ActivityDeduplicator deduplicator,
         IConnectorClient connector,
         IActivityHandler handler,
@@ -32,11 +34,24 @@ public static partial class MessagesEndpoint
         var logger = loggers.CreateLogger("KinerjaBot.Protocol.Messages");
         var cancellationToken = http.RequestAborted;
 
-        // Anonymous mode cannot validate a token: a request that carries one is not from the Playground.
-        if (authentication.IsAnonymous && http.Request.Headers.Authorization.Count > 0)
+        // Authentication first, from the header alone: an unauthenticated caller costs no body read (§1.2).
+        BotConnectorToken? token = null;
+        if (authentication.IsAnonymous)
         {
-            Log.Rejected(logger, 401, "Authorization header in development mode");
-            return Results.Unauthorized();
+            // Anonymous mode cannot validate a token: a request that carries one is not from the Playground.
+            if (http.Request.Headers.Authorization.Count > 0)
+            {
+                Log.Rejected(logger, 401, "Authorization header in development mode");
+                return Results.Unauthorized();
+            }
+        }
+        else if ((await tokens.ValidateAsync(http.Request.Headers.Authorization, cancellationToken)).Token is { } valid)
+        {
+            token = valid;
+        }
+        else
+        {
+            return Results.Unauthorized(); // the validator logged why
         }
 
         if (http.Request.ContentType is not { } contentType || !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
@@ -76,6 +91,12 @@ public static partial class MessagesEndpoint
         {
             Log.Rejected(logger, 400, missing);
             return Results.BadRequest();
+        }
+
+        // What the token says must fit this activity: endorsed channel, serviceurl, tenant.
+        if (!authentication.IsAnonymous && (token is null || !tokens.Authorizes(token, activity!)))
+        {
+            return Results.Unauthorized();
         }
 
         var turn = new Turn(activity!, connector);

@@ -1,3 +1,5 @@
+using KinerjaBot.Protocol;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using KinerjaBot.Tests.Support;
 
@@ -21,13 +23,16 @@ public sealed class StartupTests
     [Theory]
     [InlineData("Development")]
     [InlineData("Production")]
-    public void DenganAppIdSebelumValidasiTokenAda_MenolakStart(string environment)
+    public async Task DenganAppId_BerjalanDanMemvalidasiToken(string environment)
     {
-        using var bot = new BotFactory(environment).With("MicrosoftAppId", "3f1c2a4b-0000-4000-8000-000000000001");
+        using var bot = new BotFactory(environment).With("MicrosoftAppId", "3f1c2a4b-0000-4000-8000-000000000001").With("MicrosoftAppPassword", "rahasia-uji");
+        var client = bot.CreateClient();
 
-        var e = Assert.ThrowsAny<Exception>(() => bot.CreateClient());
-
-        Assert.Contains("validating Bot Connector tokens is not implemented yet", Unwrap(e).Message, StringComparison.Ordinal);
+        Assert.Equal("ok", await client.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
+        Assert.False(bot.Services.GetRequiredService<BotAuthentication>().IsAnonymous);
+        var tanpaToken = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(new ActivityDriver().Message("nilai saya").ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, tanpaToken.StatusCode);
+        Assert.Empty(bot.Connector.Requests);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("kinerjabot-host-").FullName;
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     public BotFactory(string environment = "Development")
     {
@@ -40,6 +41,13 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Replaces services at the edges (e.g. the HTTP handler of the OpenID metadata), after the bot's own.</summary>
+    public BotFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -49,6 +57,10 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
             services.AddHttpClient<IConnectorClient, ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector);
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
         });
     }
 
