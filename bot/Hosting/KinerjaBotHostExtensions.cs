@@ -27,12 +27,13 @@ public static class KinerjaBotHostExtensions
 
     public static WebApplication UseKinerjaBot(this WebApplication app)
     {
-        // Fail fast: an insecure or invalid configuration stops the start with a message naming the key.
-        var authentication = app.Services.GetRequiredService<BotAuthentication>();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KinerjaBot");
-        if (authentication.IsAnonymous)
+        // Fail fast, before the host starts anything: every option validated on start (ValidateOnStart) is checked
+        // here, the authentication mode decided and the scoring policy read, so an insecure or invalid configuration
+        // stops the start with a message naming the key.
+        app.Services.GetService<IStartupValidator>()?.Validate();
+        if (app.Services.GetRequiredService<BotAuthentication>().IsAnonymous)
         {
-            HostLog.AnonymousMode(logger);
+            HostLog.AnonymousMode(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KinerjaBot"));
         }
 
         _ = app.Services.GetRequiredService<KebijakanPenilaian>();

@@ -22,17 +22,21 @@ public static class AuthenticationServiceCollectionExtensions
     }
 }
 
-/// <summary>Says on start how requests are authenticated, and warns when any tenant may talk to the bot.</summary>
-internal sealed partial class AuthenticationStartupLog(BotAuthentication authentication, IOptions<BotAuthenticationOptions> options, ILogger<AuthenticationStartupLog> logger) : IHostedService
+/// <summary>
+/// Says on start how requests are authenticated, and warns when any tenant may talk to the bot. Resolves what it
+/// needs in <see cref="StartAsync"/>, not in its constructor: a hosted service whose construction throws aborts the
+/// host before it knows its services, and a host in that state cannot even be stopped cleanly.
+/// </summary>
+internal sealed partial class AuthenticationStartupLog(IServiceProvider services, ILogger<AuthenticationStartupLog> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (authentication.IsAnonymous)
+        if (services.GetRequiredService<BotAuthentication>().IsAnonymous)
         {
             return Task.CompletedTask; // UseKinerjaBot already warns about development mode
         }
 
-        var o = options.Value;
+        var o = services.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
         var tenants = o.EffectiveTenants;
         Log.ProductionMode(logger, o.MicrosoftAppId!, o.AppType.ToString()!, o.OpenIdMetadataUrl, tenants.Count == 0 ? "any" : string.Join(", ", tenants));
         if (tenants.Count == 0)
