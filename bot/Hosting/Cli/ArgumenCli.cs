@@ -92,7 +92,12 @@ internal sealed class ArgumenCli
             return true;
         }
 
-        salah = a.Verb == "import" ? a.Impor(opsi, posisi) : a.Rekap(opsi, posisi);
+        salah = a.Verb switch
+        {
+            "import" => a.Impor(opsi, posisi),
+            KinerjaCli.VerbSinkronDirektori => a.SinkronDirektori(opsi, posisi),
+            _ => a.Rekap(opsi, posisi),
+        };
         hasil = salah is null ? a : null;
         return salah is null;
     }
@@ -111,6 +116,22 @@ internal sealed class ArgumenCli
 
         Path = posisi[0];
         return Ada(Path);
+    }
+
+    private string? SinkronDirektori(Dictionary<string, string> opsi, List<string> posisi)
+    {
+        if (posisi.Count > 0)
+        {
+            return $"sinkron-direktori tidak menerima argumen '{posisi[0]}'";
+        }
+
+        if (opsi.Keys.FirstOrDefault(n => n != "kantor") is { } lain)
+        {
+            return $"sinkron-direktori tidak mengenal opsi --{lain}";
+        }
+
+        Kantor = opsi.GetValueOrDefault("kantor");
+        return null;
     }
 
     private string? Rekap(Dictionary<string, string> opsi, List<string> posisi)
