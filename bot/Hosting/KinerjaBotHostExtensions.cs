@@ -3,6 +3,7 @@ using KinerjaBot.Handlers;
 using KinerjaBot.Import;
 using KinerjaBot.Protocol;
 using KinerjaBot.Protocol.Auth;
+using KinerjaBot.Reach;
 using KinerjaBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,10 @@ public static class KinerjaBotHostExtensions
         services.AddKinerjaKebijakan(builder.Configuration);
         services.AddKinerjaProtocol(builder.Configuration);
         services.AddKinerjaHandlers();
+
+        // Conversation references, reach (Graph install) and the Entra ID directory: bot/Reach, bot/Directory.
+        services.AddKinerjaJangkauan(builder.Configuration);
+
         services.AddHostedService<DemoSeeder>();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MessagesEndpoint.MaxBodyBytes);
         return builder;

@@ -101,6 +101,10 @@ public static partial class MessagesEndpoint
 
         var turn = new Turn(activity!, connector);
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["ActivityId"] = activity!.Id, ["ActivityType"] = activity.Type });
+
+        // Every validated activity, of any type, is seen by the observers (conversation references) before dispatch.
+        await ActivityObservers.NotifyAsync(http.RequestServices, activity, cancellationToken);
+
         switch (activity.Type)
         {
             case "message":

@@ -100,6 +100,29 @@ public sealed class SqliteDatabase
             email TEXT NOT NULL,
             dikaitkan_pada TEXT NOT NULL);
         """,
+        // 2: what the bot needs to reach each person (IPercakapanStore). Keyed by the Entra ID object id (lower
+        // case, SqliteKeys.Aad); the reference, the client's locale and the refusal each carry the time of the
+        // event that wrote them (fixed-width UTC text, so comparing strings compares times). The index serves the
+        // NIP -> Teams account look-up and the per-office list.
+        """
+        CREATE TABLE percakapan (
+            aad_object_id TEXT NOT NULL PRIMARY KEY,
+            service_url TEXT,
+            conversation_id TEXT,
+            tenant_id TEXT,
+            user_id TEXT,
+            bot_id TEXT,
+            channel_id TEXT,
+            diperbarui_pada TEXT,
+            dihapus_pada TEXT,
+            locale TEXT,
+            zona_waktu TEXT,
+            lokal_diperbarui_pada TEXT,
+            alasan TEXT,
+            kode_galat TEXT,
+            tidak_terjangkau_pada TEXT);
+        CREATE INDEX ix_pengguna_kantor_nip ON pengguna (kantor, nip);
+        """,
     ];
 
     private readonly string _connectionString;

@@ -13,4 +13,17 @@ internal static class SqliteKeys
 
     /// <summary>The lookup key of a sign-in e-mail.</summary>
     public static string Email(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// The key of a person in <c>percakapan</c>: the Entra ID object id, a GUID that Teams and Graph may write in
+    /// either case, trimmed and lower-cased (invariant).
+    /// </summary>
+    public static string Aad(string aadObjectId) => aadObjectId.Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// A stored time whose text orders like the time: UTC, fixed width (<c>2026-11-28T03:10:00.0000000Z</c>), so
+    /// "is the stored event newer?" is one string comparison inside the write's own statement.
+    /// </summary>
+    public static string Waktu(DateTimeOffset waktu) =>
+        waktu.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

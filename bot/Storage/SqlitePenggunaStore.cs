@@ -27,6 +27,28 @@ public sealed class SqlitePenggunaStore(SqliteDatabase database, ILogger<SqliteP
             DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
     }
 
+    public async Task<PenggunaTerkait?> CariByNipAsync(string kodeKantor, Nip nip, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kodeKantor);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT p.aad_object_id, coalesce(k.kode, p.kantor), p.nip, p.email, p.dikaitkan_pada
+            FROM pengguna p LEFT JOIN kantor k ON k.kunci = p.kantor WHERE p.kantor = $kantor AND p.nip = $nip
+            ORDER BY p.dikaitkan_pada DESC LIMIT 1;
+            """;
+        cmd.Parameters.AddWithValue("$kantor", SqliteKeys.Kantor(kodeKantor));
+        cmd.Parameters.AddWithValue("$nip", nip.Value);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new PenggunaTerkait(r.GetString(0), r.GetString(1), Nip.Parse(r.GetString(2)), r.GetString(3),
+            DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+    }
+
     public async Task SimpanAsync(PenggunaTerkait pengguna, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pengguna);

@@ -7,7 +7,8 @@ namespace KinerjaBot.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// The stores of the domain's ports (<see cref="IKantorStore"/>, <see cref="IPenggunaStore"/>) on the provider
+    /// The stores of the domain's ports (<see cref="IKantorStore"/>, <see cref="IPenggunaStore"/>,
+    /// <see cref="IPercakapanStore"/>) on the provider
     /// chosen in <c>Kinerja:Storage</c> (only <c>sqlite</c> for now), options validated on start, the schema created
     /// or migrated on start, and <see cref="TimeProvider.System"/> unless a clock is already registered.
     /// </summary>
@@ -30,6 +31,7 @@ public static class StorageServiceCollectionExtensions
             sp.GetService<IHostEnvironment>()));
         services.TryAddSingleton<IKantorStore, SqliteKantorStore>();
         services.TryAddSingleton<IPenggunaStore, SqlitePenggunaStore>();
+        services.TryAddSingleton<IPercakapanStore, SqlitePercakapanStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageInitializer>());
         return services;
     }

@@ -42,5 +42,8 @@ public interface IPenggunaStore
 {
     Task<PenggunaTerkait?> CariAsync(string aadObjectId, CancellationToken cancellationToken);
 
+    /// <summary>The Teams user most recently linked to this employee of the office, or null when none is.</summary>
+    Task<PenggunaTerkait?> CariByNipAsync(string kodeKantor, Nip nip, CancellationToken cancellationToken);
+
     Task SimpanAsync(PenggunaTerkait pengguna, CancellationToken cancellationToken);
 }

@@ -99,6 +99,7 @@ internal sealed class ArgumenCli
         {
             "import" => a.Impor(opsi, posisi),
             PaketTeamsCli.Verb => a.PaketTeams(opsi, posisi),
+            KinerjaCli.VerbSinkronDirektori => a.SinkronDirektori(opsi, posisi),
             _ => a.Rekap(opsi, posisi),
         };
         hasil = salah is null ? a : null;
@@ -119,6 +120,22 @@ internal sealed class ArgumenCli
 
         Path = posisi[0];
         return Ada(Path);
+    }
+
+    private string? SinkronDirektori(Dictionary<string, string> opsi, List<string> posisi)
+    {
+        if (posisi.Count > 0)
+        {
+            return $"sinkron-direktori tidak menerima argumen '{posisi[0]}'";
+        }
+
+        if (opsi.Keys.FirstOrDefault(n => n != "kantor") is { } lain)
+        {
+            return $"sinkron-direktori tidak mengenal opsi --{lain}";
+        }
+
+        Kantor = opsi.GetValueOrDefault("kantor");
+        return null;
     }
 
     private string? Rekap(Dictionary<string, string> opsi, List<string> posisi)

@@ -4,6 +4,7 @@ using Kinerja.Domain;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Penilaian;
 using Kinerja.Domain.Ports;
+using KinerjaBot.Entra;
 using KinerjaBot.Import;
 using KinerjaBot.Rekap;
 using KinerjaBot.Storage;
@@ -15,9 +16,10 @@ namespace KinerjaBot.Hosting.Cli;
 /// <summary>
 /// The coordinators' verbs, run without the web host but with its configuration sources (appsettings.json,
 /// appsettings.{Environment}.json, environment variables, command line) and its storage registration:
-/// <c>import</c> (all or nothing) and <c>rekap</c> (CSV or xlsx); and the administrators' <c>paket-teams</c> (the Teams
-/// app zip, <see cref="PaketTeamsCli"/>, which needs no storage). Exit codes: 0 success, 1 invalid data or a
-/// failure, 2 bad arguments, 3 invalid configuration. Errors go to stderr, results to stdout.
+/// <c>import</c> (all or nothing), <c>rekap</c> (CSV or xlsx) and <c>sinkron-direktori</c> (Entra ID check); and the
+/// administrators' <c>paket-teams</c> (the Teams app zip, <see cref="PaketTeamsCli"/>, which needs no storage). Exit
+/// codes: 0 success, 1 invalid data or a failure, 2 bad arguments, 3 invalid configuration. Errors go to stderr,
+/// results to stdout.
 /// </summary>
 public static class KinerjaCli
 {
@@ -25,6 +27,8 @@ public static class KinerjaCli
     public const int ExitGagal = 1;
     public const int ExitArgumen = 2;
     public const int ExitKonfigurasi = 3;
+
+    public const string VerbSinkronDirektori = "sinkron-direktori";
 
     private static readonly string[] Bantuan = ["--help", "-h", "help", "bantuan"];
 
@@ -47,6 +51,11 @@ public static class KinerjaCli
               nama host bot tanpa https:// (endpoint https://<host>/api/messages). Tanpa --manifest-id, id manifest
               diturunkan tetap dari app id. Opsi lain juga dapat diisi lewat Kinerja:PaketTeams:<Opsi>. Lihat
               docs/deployment.md.
+          KinerjaBot sinkron-direktori [--kantor KODE]
+              Cocokkan pegawai dengan akun Entra ID (NIP di employeeId, lalu email), ingat akun Teams
+              tiap pegawai, dan laporkan selisih atasan (nip_atasan) dengan manajer di Entra ID. Data
+              kantor tetap acuan: tidak ada yang diubah. Tanpa --kantor, semua kantor. Perlu
+              Kinerja:Graph (atau MicrosoftAppTenantId, MicrosoftAppId, MicrosoftAppPassword).
           KinerjaBot --help
         Konfigurasi: appsettings.json, appsettings.{Environment}.json, variabel lingkungan, baris perintah
           (mis. --Kinerja:Storage:SqlitePath=data/kinerja.db).
@@ -55,12 +64,17 @@ public static class KinerjaCli
 
     /// <summary>True when the arguments name a verb of this CLI (the web host is not started then).</summary>
     public static bool IsCommand(string[] args) =>
-        args is { Length: > 0 } && (args[0] is "import" or "rekap" or PaketTeamsCli.Verb || Bantuan.Contains(args[0], StringComparer.Ordinal));
+        args is { Length: > 0 } && (args[0] is "import" or "rekap" or VerbSinkronDirektori or PaketTeamsCli.Verb || Bantuan.Contains(args[0], StringComparer.Ordinal));
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
 
     /// <summary>Runs a verb with the given writers (tests capture them).</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        RunAsync(args, stdout, stderr, null, cancellationToken);
+
+    /// <summary>The same, with registrations replaced after the host's own (tests put a fake Graph behind the directory).</summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? layanan,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -88,11 +102,17 @@ public static class KinerjaCli
             return await PaketTeamsCli.RunAsync(argumen, stdout, stderr).ConfigureAwait(false);
         }
 
-        using var host = BuatHost([.. argumen.ArgsKonfigurasi]);
+        using var host = BuatHost([.. argumen.ArgsKonfigurasi], layanan);
         try
         {
             _ = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
             _ = host.Services.GetRequiredService<KebijakanPenilaian>();
+            if (argumen.Verb == VerbSinkronDirektori && !host.Services.GetRequiredService<IDirectory>().Tersedia)
+            {
+                await stderr.WriteLineAsync("Konfigurasi tidak valid:").ConfigureAwait(false);
+                await stderr.WriteLineAsync("  " + GraphOptions.PesanBelumDikonfigurasi).ConfigureAwait(false);
+                return ExitKonfigurasi;
+            }
         }
         catch (OptionsValidationException e)
         {
@@ -117,19 +137,22 @@ public static class KinerjaCli
 
         try
         {
-            return argumen.Verb == "import"
-                ? await ImporAsync(host.Services, argumen, stdout, stderr, cancellationToken).ConfigureAwait(false)
-                : await RekapAsync(host.Services, argumen, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            return argumen.Verb switch
+            {
+                "import" => await ImporAsync(host.Services, argumen, stdout, stderr, cancellationToken).ConfigureAwait(false),
+                VerbSinkronDirektori => await SinkronDirektoriAsync(host.Services, argumen, stdout, stderr, cancellationToken).ConfigureAwait(false),
+                _ => await RekapAsync(host.Services, argumen, stdout, stderr, cancellationToken).ConfigureAwait(false),
+            };
         }
         catch (Exception e) when (e is DomainException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException
-                                      or InvalidOperationException)
+                                      or InvalidOperationException or DirektoriException)
         {
             await stderr.WriteLineAsync($"Gagal: {e.Message}").ConfigureAwait(false);
             return ExitGagal;
         }
     }
 
-    private static IHost BuatHost(string[] args)
+    private static IHost BuatHost(string[] args, Action<IServiceCollection>? layanan)
     {
         var builder = BuatBuilder(args);
 
@@ -142,6 +165,8 @@ public static class KinerjaCli
         // The same scoring policy as the bot (preset and office override), so a recap and a card never disagree.
         builder.Services.AddKinerjaKebijakan(builder.Configuration);
         builder.Services.AddKinerjaImport();
+        builder.Services.AddKinerjaDirectory(builder.Configuration);
+        layanan?.Invoke(builder.Services);
         return builder.Build();
     }
 
@@ -265,6 +290,42 @@ public static class KinerjaCli
         if (argumen.Out is not null)
         {
             await stderr.WriteLineAsync($"Rekap {data.KodeKantor} {periode.Label} ditulis ke {argumen.Out}.").ConfigureAwait(false);
+        }
+
+        return ExitBerhasil;
+    }
+
+    private static async Task<int> SinkronDirektoriAsync(IServiceProvider services, ArgumenCli argumen, TextWriter stdout, TextWriter stderr,
+        CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IKantorStore>();
+        var kantor = await store.DaftarKantorAsync(cancellationToken).ConfigureAwait(false);
+        if (kantor.Count == 0)
+        {
+            await stderr.WriteLineAsync("Belum ada data kantor di basis data; jalankan 'import' dulu.").ConfigureAwait(false);
+            return ExitGagal;
+        }
+
+        IReadOnlyList<string> dipilih = kantor;
+        if (argumen.Kantor is { } k)
+        {
+            if (kantor.FirstOrDefault(x => string.Equals(x, k, StringComparison.OrdinalIgnoreCase)) is not { } ada)
+            {
+                await stderr.WriteLineAsync($"Kantor {k} tidak ada di basis data (yang ada: {string.Join(", ", kantor)}).").ConfigureAwait(false);
+                return ExitGagal;
+            }
+
+            dipilih = [ada];
+        }
+
+        var sinkron = services.GetRequiredService<SinkronDirektori>();
+        foreach (var kode in dipilih)
+        {
+            var laporan = await sinkron.SinkronAsync(kode, cancellationToken).ConfigureAwait(false);
+            foreach (var baris in laporan.Baris())
+            {
+                await stdout.WriteLineAsync(baris).ConfigureAwait(false);
+            }
         }
 
         return ExitBerhasil;

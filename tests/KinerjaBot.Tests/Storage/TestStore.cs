@@ -37,6 +37,8 @@ public sealed class TestStore : IDisposable
 
     public IPenggunaStore Pengguna => _services.GetRequiredService<IPenggunaStore>();
 
+    public IPercakapanStore Percakapan => _services.GetRequiredService<IPercakapanStore>();
+
     public KantorImporter Importer => _services.GetRequiredService<KantorImporter>();
 
     public DataKantorReader Reader => _services.GetRequiredService<DataKantorReader>();

@@ -1,0 +1,211 @@
+using Kinerja.Domain.Ports;
+using KinerjaBot.Storage;
+using KinerjaBot.Tests.Reach;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KinerjaBot.Tests.Storage;
+
+/// <summary><see cref="SqlitePercakapanStore"/> on a real SQLite file: the newer event wins, whatever arrives last.</summary>
+public sealed class SqlitePercakapanStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Pukul10 = new(2026, 11, 28, 3, 10, 0, TimeSpan.Zero);
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("kinerja-percakapan-");
+    private readonly FakeTimeProvider _time = new(Pukul10);
+    private readonly TestStore _store;
+
+    public SqlitePercakapanStoreTests() => _store = new TestStore(Path.Combine(_dir.FullName, "kinerja.db"), _time);
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        SqliteConnection.ClearAllPools();
+        _dir.Delete(recursive: true);
+    }
+
+    private static ReferensiPercakapan Referensi(string aad, DateTimeOffset pada, string serviceUrl = "https://smba.trafficmanager.net/apac/",
+        string conversationId = "a:1personal-bagus", DateTimeOffset? dihapus = null) =>
+        new(aad, serviceUrl, conversationId, "7a1d4e2b-0000-4000-8000-00000000a001", "29:1bagus", "28:5e1a9d3c-app", "msteams", pada, dihapus);
+
+    [Fact]
+    public async Task Referensi_DisimpanDanDibacaUtuh_KunciAadTanpaBedaHuruf()
+    {
+        var aad = KantorKecil.Aad(KantorKecil.Bagus);
+        var referensi = Referensi(aad, Pukul10);
+
+        Assert.True(await _store.Percakapan.SimpanReferensiAsync(referensi, Ct));
+
+        var dibaca = await _store.Percakapan.CariAsync(aad.ToUpperInvariant(), Ct);
+        Assert.NotNull(dibaca);
+        Assert.Equal(referensi, dibaca.Referensi);
+        Assert.Null(dibaca.Lokal);
+        Assert.Null(dibaca.TidakTerjangkau);
+        Assert.Null(await _store.Percakapan.CariAsync("7a1d4e2b-0000-4000-8000-999999999999", Ct));
+    }
+
+    [Fact]
+    public async Task Referensi_AktivitasLebihLamaDatangBelakangan_TidakMenimpaYangBaru()
+    {
+        var aad = KantorKecil.Aad(KantorKecil.Bagus);
+        var baru = Referensi(aad, Pukul10, serviceUrl: "https://smba.trafficmanager.net/apac/");
+        var lama = Referensi(aad, Pukul10.AddMinutes(-5), serviceUrl: "https://smba.trafficmanager.net/amer/");
+
+        Assert.True(await _store.Percakapan.SimpanReferensiAsync(baru, Ct));
+        Assert.False(await _store.Percakapan.SimpanReferensiAsync(lama, Ct));
+
+        Assert.Equal(baru, (await _store.Percakapan.CariAsync(aad, Ct))!.Referensi);
+    }
+
+    [Fact]
+    public async Task Referensi_WaktuSama_YangTerakhirDisimpanMenang()
+    {
+        var aad = KantorKecil.Aad(KantorKecil.Bagus);
+        await _store.Percakapan.SimpanReferensiAsync(Referensi(aad, Pukul10, serviceUrl: "https://smba.trafficmanager.net/amer/"), Ct);
+        await _store.Percakapan.SimpanReferensiAsync(Referensi(aad, Pukul10, serviceUrl: "https://smba.trafficmanager.net/apac/"), Ct);
+
+        Assert.Equal("https://smba.trafficmanager.net/apac/", (await _store.Percakapan.CariAsync(aad, Ct))!.Referensi!.ServiceUrl);
+    }
+
+    [Fact]
+    public async Task Dihapus_LaluDipasangLagi_PenghapusanLamaTidakMenghidupkanYangLama()
+    {
+        var aad = KantorKecil.Aad(KantorKecil.Bagus);
+        await _store.Percakapan.SimpanReferensiAsync(Referensi(aad, Pukul10), Ct);
+        await _store.Percakapan.SimpanReferensiAsync(Referensi(aad, Pukul10.AddHours(1), dihapus: Pukul10.AddHours(1)), Ct);
+        Assert.True((await _store.Percakapan.CariAsync(aad, Ct))!.Referensi!.Dihapus);
+
+        // A retried "add" older than the removal changes nothing; a newer one brings the chat back.
+        Assert.False(await _store.Percakapan.SimpanReferensiAsync(Referensi(aad, Pukul10.AddMinutes(30)), Ct));
+        Assert.True((await _store.Percakapan.CariAsync(aad, Ct))!.Referensi!.Dihapus);
+        Assert.True(await _store.Percakapan.SimpanReferensiAsync(Referensi(aad, Pukul10.AddHours(2), conversationId: "a:1personal-baru"), Ct));
+
+        var kini = (await _store.Percakapan.CariAsync(aad, Ct))!.Referensi!;
+        Assert.False(kini.Dihapus);
+        Assert.Equal("a:1personal-baru", kini.ConversationId);
+    }
+
+    [Fact]
+    public async Task TidakTerjangkau_DihapusOlehReferensiHidupYangLebihBaru_DanPenolakanLamaDiabaikan()
+    {
+        var aad = KantorKecil.Aad(KantorKecil.Bagus);
+        var diblokir = new TidakTerjangkau(AlasanTidakTerjangkau.DiblokirPengguna, "ConversationBlockedByUser", Pukul10);
+        Assert.True(await _store.Percakapan.TandaiTidakTerjangkauAsync(aad, diblokir, Ct));
+        Assert.Equal(diblokir, (await _store.Percakapan.CariAsync(aad, Ct))!.TidakTerjangkau);
+
+        // The person writes to the bot again: reachable.
+        await _store.Percakapan.SimpanReferensiAsync(Referensi(aad, Pukul10.AddHours(1)), Ct);
+        Assert.Null((await _store.Percakapan.CariAsync(aad, Ct))!.TidakTerjangkau);
+
+        // A refusal seen before that reference is about the old chat.
+        Assert.False(await _store.Percakapan.TandaiTidakTerjangkauAsync(aad, diblokir with { Pada = Pukul10.AddMinutes(30) }, Ct));
+        Assert.Null((await _store.Percakapan.CariAsync(aad, Ct))!.TidakTerjangkau);
+    }
+
+    [Fact]
+    public async Task Penghapusan_TidakMenghapusPenolakanYangTercatat()
+    {
+        var aad = KantorKecil.Aad(KantorKecil.Bagus);
+        var dinonaktifkan = new TidakTerjangkau(AlasanTidakTerjangkau.DinonaktifkanAdmin, "BotDisabledByAdmin", Pukul10);
+        await _store.Percakapan.TandaiTidakTerjangkauAsync(aad, dinonaktifkan, Ct);
+
+        await _store.Percakapan.SimpanReferensiAsync(Referensi(aad, Pukul10.AddHours(1), dihapus: Pukul10.AddHours(1)), Ct);
+
+        Assert.Equal(dinonaktifkan, (await _store.Percakapan.CariAsync(aad, Ct))!.TidakTerjangkau);
+    }
+
+    [Fact]
+    public async Task Lokal_YangLebihBaruMenang_NilaiKosongTidakMenghapusYangDikenal()
+    {
+        var aad = KantorKecil.Aad(KantorKecil.Bagus);
+        Assert.True(await _store.Percakapan.SimpanLokalAsync(aad, new LokalPengguna("id-ID", "Asia/Makassar", Pukul10), Ct));
+        Assert.False(await _store.Percakapan.SimpanLokalAsync(aad, new LokalPengguna("en-US", "Asia/Jakarta", Pukul10.AddMinutes(-1)), Ct));
+        Assert.True(await _store.Percakapan.SimpanLokalAsync(aad, new LokalPengguna("en-US", null, Pukul10.AddMinutes(1)), Ct));
+
+        var dibaca = await _store.Percakapan.CariAsync(aad, Ct);
+        Assert.Equal(new LokalPengguna("en-US", "Asia/Makassar", Pukul10.AddMinutes(1)), dibaca!.Lokal);
+        Assert.Null(dibaca.Referensi);
+    }
+
+    [Fact]
+    public async Task DaftarTidakTerjangkau_PerKantor_DenganAlasan()
+    {
+        await _store.Kantor.SimpanAsync(KantorKecil.Data(), Ct);
+        async Task Tautkan(Kinerja.Domain.Organisasi.Nip nip, string email) =>
+            await _store.Pengguna.SimpanAsync(new PenggunaTerkait(KantorKecil.Aad(nip).ToUpperInvariant(), KantorKecil.Kode, nip, email, Pukul10), Ct);
+
+        // Hendarto: linked, chat live (reachable). Ratna: linked, no chat. Bagus: removed the app. Maya: blocked.
+        // The others: never linked.
+        await Tautkan(KantorKecil.Hendarto, "hendarto.wibisono@kemenkeu.example");
+        await Tautkan(KantorKecil.Ratna, "ratna.anggraini@kemenkeu.example");
+        await Tautkan(KantorKecil.Bagus, "bagus.nugroho@kemenkeu.example");
+        await Tautkan(KantorKecil.Maya, "maya.kurniasari@kemenkeu.example");
+        await _store.Percakapan.SimpanReferensiAsync(Referensi(KantorKecil.Aad(KantorKecil.Hendarto), Pukul10), Ct);
+        await _store.Percakapan.SimpanReferensiAsync(Referensi(KantorKecil.Aad(KantorKecil.Bagus), Pukul10, dihapus: Pukul10), Ct);
+        await _store.Percakapan.SimpanReferensiAsync(Referensi(KantorKecil.Aad(KantorKecil.Maya), Pukul10.AddMinutes(-1)), Ct);
+        await _store.Percakapan.TandaiTidakTerjangkauAsync(KantorKecil.Aad(KantorKecil.Maya),
+            new TidakTerjangkau(AlasanTidakTerjangkau.DiblokirPengguna, "ConversationBlockedByUser", Pukul10), Ct);
+
+        var daftar = await _store.Percakapan.DaftarTidakTerjangkauAsync("kppn-metro", Ct);
+
+        Assert.Equal(
+            [
+                (KantorKecil.Ratna, KeadaanJangkauan.BelumAdaPercakapan, (AlasanTidakTerjangkau?)null, (string?)null),
+                (KantorKecil.Bagus, KeadaanJangkauan.AplikasiDihapus, null, null),
+                (KantorKecil.Maya, KeadaanJangkauan.TidakTerjangkau, AlasanTidakTerjangkau.DiblokirPengguna, "ConversationBlockedByUser"),
+                (KantorKecil.Dimas, KeadaanJangkauan.BelumTerkait, null, null),
+                (KantorKecil.Siti, KeadaanJangkauan.BelumTerkait, null, null),
+                (KantorKecil.Rizky, KeadaanJangkauan.BelumTerkait, null, null),
+            ],
+            daftar.Select(p => (p.Nip, p.Keadaan, p.Alasan, p.KodeGalat)));
+        Assert.Equal("Maya Kurniasari", daftar[2].Nama);
+        Assert.Equal(Pukul10, daftar[2].Sejak);
+        Assert.Equal(Pukul10, daftar[1].Sejak);
+        Assert.Empty(await _store.Percakapan.DaftarTidakTerjangkauAsync("KPPN-LAIN", Ct));
+    }
+
+    [Fact]
+    public async Task CariByNip_AkunYangTerakhirDitautkan()
+    {
+        await _store.Pengguna.SimpanAsync(new PenggunaTerkait("aad-lama", KantorKecil.Kode, KantorKecil.Bagus, "bagus.nugroho@kemenkeu.example", Pukul10), Ct);
+        await _store.Pengguna.SimpanAsync(new PenggunaTerkait("aad-baru", KantorKecil.Kode, KantorKecil.Bagus, "bagus.nugroho@kemenkeu.example", Pukul10.AddDays(1)), Ct);
+
+        Assert.Equal("aad-baru", (await _store.Pengguna.CariByNipAsync("kppn-metro", KantorKecil.Bagus, Ct))!.AadObjectId);
+        Assert.Null(await _store.Pengguna.CariByNipAsync("kppn-metro", KantorKecil.Maya, Ct));
+    }
+
+    [Fact]
+    public async Task Migrasi_BerkasVersi1_DitambahTabelPercakapan_DataLamaUtuh()
+    {
+        var path = Path.Combine(_dir.FullName, "lama.db");
+        using (var store = new TestStore(path, _time))
+        {
+            await store.Pengguna.SimpanAsync(new PenggunaTerkait("aad-1", KantorKecil.Kode, KantorKecil.Bagus, "bagus.nugroho@kemenkeu.example", Pukul10), Ct);
+        }
+
+        // Take the file back to what version 1 wrote.
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "DROP TABLE percakapan; DROP INDEX ix_pengguna_kantor_nip; DELETE FROM schema_version WHERE version = 2;";
+            await cmd.ExecuteNonQueryAsync(Ct);
+        }
+
+        SqliteConnection.ClearAllPools();
+        using (var store = new TestStore(path, _time))
+        {
+            Assert.Equal(KantorKecil.Bagus, (await store.Pengguna.CariAsync("aad-1", Ct))!.Nip);
+            Assert.True(await store.Percakapan.SimpanReferensiAsync(Referensi("aad-1", Pukul10), Ct));
+        }
+
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT group_concat(version) FROM schema_version;";
+            Assert.Equal("1,2", await cmd.ExecuteScalarAsync(Ct));
+        }
+    }
+}
