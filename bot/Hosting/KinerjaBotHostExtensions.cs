@@ -72,7 +72,7 @@ public static class KinerjaBotHostExtensions
         services.AddSingleton<BotAuthentication>();
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<ActivityDeduplicator>();
-        services.AddHttpClient<IConnectorClient, ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddKinerjaConnector(configuration);
         return services;
     }
 

@@ -95,8 +95,9 @@ public sealed class RecordingConnector : HttpMessageHandler
             }
         }
 
+        // 501, not 500: the client retries a GET after a 500 with backoff on the test's frozen clock, which would hang.
         _unexpected.Enqueue($"{request.Method} {request.RequestUri}");
-        return Json(HttpStatusCode.InternalServerError, new JsonObject { ["error"] = new JsonObject { ["code"] = "UnexpectedCall" } });
+        return Json(HttpStatusCode.NotImplemented, new JsonObject { ["error"] = new JsonObject { ["code"] = "UnexpectedCall" } });
     }
 
     public void AssertNoUnexpectedCalls() =>
