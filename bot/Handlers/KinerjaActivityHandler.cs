@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kinerja.Cards;
+using Kinerja.Domain.Ports;
 using KinerjaBot.Hosting;
 using KinerjaBot.Protocol;
 using Microsoft.Extensions.Options;
@@ -13,12 +14,15 @@ namespace KinerjaBot.Handlers;
 public sealed partial class KinerjaActivityHandler(
     PenggunaResolver resolver,
     NilaiSayaHandler nilaiSaya,
+    IPercakapanStore percakapan,
     IOptions<KinerjaOptions> options,
+    TimeProvider time,
     ILogger<KinerjaActivityHandler> logger) : IActivityHandler
 {
     public const string PesanPrivat = "Nilai kinerja bersifat pribadi, jadi tidak saya tampilkan di sini. Saya sudah mengirimkannya ke chat pribadi Anda dengan KinerjaBot.";
     public const string PesanHanyaPribadi = "Nilai kinerja hanya ditampilkan di chat pribadi Anda dengan KinerjaBot.";
     public const string PesanGalat = "Maaf, terjadi kesalahan di pihak kami saat memproses permintaan Anda. Silakan coba lagi sebentar lagi.";
+    public const string PesanPribadiTertutup = "Nilai kinerja bersifat pribadi, tetapi saya belum dapat mengirim chat pribadi kepada Anda. Buka KinerjaBot di chat pribadi (Aplikasi → KinerjaBot) lalu ketik **nilai saya** di sana.";
 
     public async Task OnMessageAsync(Turn turn, CancellationToken cancellationToken)
     {
@@ -72,8 +76,17 @@ public sealed partial class KinerjaActivityHandler(
             ? turn.ReplyTextAsync("Halo! Saya **KinerjaBot**, asisten kinerja Anda. Ketik **nilai saya** untuk melihat nilai kinerja Anda, atau **bantuan** untuk melihat apa yang bisa saya lakukan.", cancellationToken)
             : Task.CompletedTask;
 
-    public Task OnTurnErrorAsync(Turn turn, Exception exception, CancellationToken cancellationToken) =>
-        turn.ReplyTextAsync(PesanGalat, cancellationToken);
+    public async Task OnTurnErrorAsync(Turn turn, Exception exception, CancellationToken cancellationToken)
+    {
+        // Teams refused to deliver into the person's own chat: remember why, so coordinators see who cannot be reached.
+        if (exception is ConnectorException { Kind: ConnectorErrorKind.Forbidden } forbidden && turn.Activity.IsPersonal)
+        {
+            await CatatTidakTerjangkauAsync(turn, forbidden, cancellationToken);
+            return;
+        }
+
+        await turn.ReplyTextAsync(PesanGalat, cancellationToken);
+    }
 
     private async Task OnSubmitAsync(Turn turn, JsonElement value, CancellationToken cancellationToken)
     {
@@ -117,9 +130,19 @@ public sealed partial class KinerjaActivityHandler(
                 break;
             case NilaiSayaPerintah n:
                 // In a group chat or channel: say where the scores went, and send them only to the person.
-                await turn.ReplyTextAsync(PesanPrivat, cancellationToken);
                 var jawaban = await NilaiSayaAsync(turn, n.Tahun, n.Triwulan, cancellationToken);
-                await turn.SendPersonalAsync(jawaban.Kartu is { } k ? Turn.Card(k) : Turn.Text(jawaban.Teks!), cancellationToken);
+                try
+                {
+                    await turn.SendPersonalAsync(jawaban.Kartu is { } k ? Turn.Card(k) : Turn.Text(jawaban.Teks!), cancellationToken);
+                }
+                catch (ConnectorException e) when (e.Kind == ConnectorErrorKind.Forbidden)
+                {
+                    await CatatTidakTerjangkauAsync(turn, e, cancellationToken);
+                    await turn.ReplyTextAsync(PesanPribadiTertutup, cancellationToken);
+                    break;
+                }
+
+                await turn.ReplyTextAsync(PesanPrivat, cancellationToken);
                 break;
             case BantuanPerintah:
                 await turn.ReplyCardAsync(BantuanCard.Render(new BantuanModel()).ToJson(), cancellationToken);
@@ -146,6 +169,18 @@ public sealed partial class KinerjaActivityHandler(
         return await nilaiSaya.JawabAsync(identitas, tahun, triwulan, cancellationToken);
     }
 
+    private async Task CatatTidakTerjangkauAsync(Turn turn, ConnectorException e, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.From?.AadObjectId is not { Length: > 0 } aad)
+        {
+            return;
+        }
+
+        var alasan = e.Alasan ?? AlasanTidakTerjangkau.Lainnya;
+        Log.Unreachable(logger, turn.Activity.From.Id!, alasan, e.Code);
+        await percakapan.TandaiTidakTerjangkauAsync(aad, new TidakTerjangkau(alasan, e.Code, time.GetUtcNow()), cancellationToken);
+    }
+
     private static Task JawabAsync(Turn turn, Jawaban jawaban, CancellationToken cancellationToken) =>
         jawaban.Kartu is { } kartu ? turn.ReplyCardAsync(kartu, cancellationToken) : turn.ReplyTextAsync(jawaban.Teks!, cancellationToken);
 
@@ -153,5 +188,8 @@ public sealed partial class KinerjaActivityHandler(
     {
         [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Unknown card verb {Verb}")]
         public static partial void UnknownVerb(ILogger logger, string verb);
+
+        [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Teams refuses to deliver to user {UserId}: {Alasan} ({Code})")]
+        public static partial void Unreachable(ILogger logger, string userId, AlasanTidakTerjangkau alasan, string? code);
     }
 }

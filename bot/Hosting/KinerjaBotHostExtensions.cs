@@ -75,11 +75,10 @@ public static class KinerjaBotHostExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddKinerjaAuthentication(configuration);
-        services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<ActivityDeduplicator>();
         services.AddSingleton<TurnRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnRunner>());
-        services.AddHttpClient<IConnectorClient, ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddKinerjaConnector(configuration);
         return services;
     }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace KinerjaBot.Protocol;
@@ -30,44 +29,4 @@ public sealed class BotAuthentication
 
     /// <summary>The bot's app id (the audience of inbound tokens); null in development mode.</summary>
     public string? AppId { get; }
-}
-
-/// <summary>
-/// Which service URLs the bot may call. In anonymous mode only loopback hosts (the Agents Playground): a forged
-/// activity must not turn the bot into a client of arbitrary hosts.
-/// </summary>
-public sealed class ServiceUrlPolicy(BotAuthentication authentication)
-{
-    public Uri Check(string? serviceUrl)
-    {
-        if (string.IsNullOrWhiteSpace(serviceUrl)
-            || !Uri.TryCreate(serviceUrl.TrimEnd('/') + "/", UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new ConnectorException($"serviceUrl '{serviceUrl}' bukan alamat http(s) yang valid");
-        }
-
-        if (authentication.IsAnonymous && !IsLoopback(uri))
-        {
-            throw new ConnectorException($"Mode pengembangan hanya memanggil serviceUrl loopback, bukan '{uri.Host}'");
-        }
-
-        return uri;
-    }
-
-    public bool IsAllowed(string? serviceUrl)
-    {
-        try
-        {
-            Check(serviceUrl);
-            return true;
-        }
-        catch (ConnectorException)
-        {
-            return false;
-        }
-    }
-
-    private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 }

@@ -39,6 +39,7 @@ public sealed class InboundAuthenticationAcceptedTests : IDisposable
         var requests = _host.Bot.Connector.Requests.ToList();
         Assert.Equal(2, requests.Count);
         Assert.All(requests, r => Assert.StartsWith(BotTokens.TeamsServiceUrl, r.Uri.ToString(), StringComparison.Ordinal));
+        Assert.All(requests, r => Assert.Equal($"Bearer {_host.OutboundToken.Token}", r.Authorization)); // allow-listed Teams host
         Assert.Equal("88,89", CardJson.ById(CardJson.CardOf(requests[1].Body), "nkp")!["text"]!.GetValue<string>());
         Assert.Equal(1, _host.Metadata.MetadataFetches);
     }

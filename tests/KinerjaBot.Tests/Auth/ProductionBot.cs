@@ -1,4 +1,5 @@
 using KinerjaBot.Protocol.Auth;
+using KinerjaBot.Protocol.Connector;
 using KinerjaBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed class ProductionBot : IDisposable
             {
                 services.AddHttpClient(BotConnectorSigningKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Metadata);
                 services.AddSingleton<ILoggerProvider>(Logs);
+                services.AddSingleton<IConnectorTokenProvider>(OutboundToken);
             });
         Tokens = new BotTokens(Bot.Time);
         Client = Bot.CreateClient();
@@ -34,6 +36,9 @@ public sealed class ProductionBot : IDisposable
     public FakeBotConnectorMetadata Metadata { get; } = FakeBotConnectorMetadata.Standard();
 
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>The bot's own token for the connector (Entra ID is out of reach here).</summary>
+    public FixedConnectorToken OutboundToken { get; } = new();
 
     public BotTokens Tokens { get; }
 

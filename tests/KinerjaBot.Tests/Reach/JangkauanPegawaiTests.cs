@@ -187,15 +187,4 @@ public sealed class JangkauanPegawaiTests : IDisposable
         Assert.Equal(503, e.Status);
         Assert.Null(await _store.Percakapan.CariAsync(Bagus, Ct));
     }
-
-    [Theory]
-    [InlineData(403, "ConversationBlockedByUser", AlasanTidakTerjangkau.DiblokirPengguna)]
-    [InlineData(403, "BotDisabledByAdmin", AlasanTidakTerjangkau.DinonaktifkanAdmin)]
-    [InlineData(403, "BotNotInConversationRoster", AlasanTidakTerjangkau.BotTidakTerpasang)]
-    [InlineData(404, "ConversationNotFound", AlasanTidakTerjangkau.BotTidakTerpasang)]
-    [InlineData(403, "SomethingNew", AlasanTidakTerjangkau.Lainnya)]
-    [InlineData(429, null, null)]
-    [InlineData(502, "ServiceError", null)]
-    public void PenolakanConnector_DipetakanKeAlasan(int status, string? kode, AlasanTidakTerjangkau? alasan) =>
-        Assert.Equal(alasan, PenolakanTeams.DariConnector(status, kode));
 }

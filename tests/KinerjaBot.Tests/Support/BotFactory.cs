@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using KinerjaBot.Protocol;
+using KinerjaBot.Protocol.Connector;
 
 namespace KinerjaBot.Tests.Support;
 
@@ -32,7 +32,10 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public RecordingConnector Connector { get; } = new();
 
-    /// <summary>28 November 2026, 10.10 WIB.</summary>
+    /// <summary>
+    /// 28 November 2026, 10.10 WIB. The connector's rate limiter and retry backoff wait on this clock: a test that sends
+    /// more than 7 messages to one conversation, or makes the connector answer 429/5xx to a GET, must advance it.
+    /// </summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 3, 10, 0, TimeSpan.Zero));
 
     public BotFactory With(string key, string? value)

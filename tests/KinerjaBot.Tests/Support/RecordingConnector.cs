@@ -76,6 +76,14 @@ public sealed class RecordingConnector : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Refuses <c>POST /v3/conversations</c> (creating the personal chat) with the given error.</summary>
+    public RecordingConnector RefusesNewConversation(HttpStatusCode status, string code)
+    {
+        _expected.Insert(0, (HttpMethod.Post, p => p.EndsWith("/v3/conversations", StringComparison.Ordinal),
+            _ => Json(status, new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = code } })));
+        return this;
+    }
+
     public RecordingConnector Fails(HttpMethod method, string pathContains, HttpStatusCode status, string code)
     {
         _expected.Insert(0, (method, p => p.Contains(pathContains, StringComparison.Ordinal),
@@ -104,8 +112,9 @@ public sealed class RecordingConnector : HttpMessageHandler
             }
         }
 
+        // 501, not 500: the client retries a GET after a 500 with backoff on the test's frozen clock, which would hang.
         _unexpected.Enqueue($"{request.Method} {request.RequestUri}");
-        return Json(HttpStatusCode.InternalServerError, new JsonObject { ["error"] = new JsonObject { ["code"] = "UnexpectedCall" } });
+        return Json(HttpStatusCode.NotImplemented, new JsonObject { ["error"] = new JsonObject { ["code"] = "UnexpectedCall" } });
     }
 
     public void AssertNoUnexpectedCalls() =>

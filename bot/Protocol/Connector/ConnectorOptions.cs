@@ -1,0 +1,105 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace KinerjaBot.Protocol.Connector;
+
+/// <summary>
+/// How the bot talks to the Bot Connector (section <c>Kinerja:Connector</c>). Validated on start: a typo in a host
+/// pattern or a zero rate must stop the host, not silently refuse every reply.
+/// </summary>
+public sealed class ConnectorOptions
+{
+    public const string SectionName = "Kinerja:Connector";
+
+    /// <summary>
+    /// Where Teams' connector lives: the public cloud's traffic manager, the Bot Framework's own hosts, and the
+    /// US government clouds (Microsoft's Agents SDK, <c>TeamsProactiveServiceEndpoints</c>: publicGlobal, gcc,
+    /// gccHigh, dod). The bot token goes to these hosts only (botframework-protocol.md §2.1).
+    /// </summary>
+    public static IReadOnlyList<string> HostBawaan { get; } =
+    [
+        "smba.trafficmanager.net",
+        "*.botframework.com",
+        "smba.infra.gcc.teams.microsoft.com",
+        "smba.infra.gov.teams.microsoft.us",
+        "smba.infra.dod.teams.microsoft.us",
+    ];
+
+    /// <summary>
+    /// Host names (or <c>*.domain</c> for any subdomain) that may receive the bot token; https only. Unset means
+    /// <see cref="HostBawaan"/>; setting it replaces the defaults.
+    /// </summary>
+    public string[]? HostDiizinkan { get; set; }
+
+    /// <summary>Requests per second to one tenant, all conversations together (Teams: 30 per app per tenant).</summary>
+    [Range(1, 1000, ErrorMessage = "Kinerja:Connector:PermintaanPerDetikPerTenant harus antara 1 dan 1000.")]
+    public int PermintaanPerDetikPerTenant { get; set; } = 30;
+
+    /// <summary>Retries after 429, 412, 5xx or a network failure (Microsoft's sample: 3).</summary>
+    [Range(0, 10, ErrorMessage = "Kinerja:Connector:PercobaanUlang harus antara 0 dan 10.")]
+    public int PercobaanUlang { get; set; } = 3;
+
+    /// <summary>Shortest wait before a retry (Microsoft's sample: 2 s).</summary>
+    public TimeSpan JedaMinimum { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Longest wait before a retry (Microsoft's sample: 20 s).</summary>
+    public TimeSpan JedaMaksimum { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Growth step of the exponential backoff, ±20 % jitter (Microsoft's sample: 1 s).</summary>
+    public TimeSpan JedaDelta { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one HTTP attempt may take.</summary>
+    public TimeSpan BatasWaktuPermintaan { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The longest <c>Retry-After</c> the client waits out by itself; a longer one is reported as Throttled.</summary>
+    public TimeSpan RetryAfterMaksimum { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The allow-list in force: <see cref="HostDiizinkan"/> when set, else <see cref="HostBawaan"/>.</summary>
+    public IReadOnlyList<string> HostEfektif =>
+        HostDiizinkan?.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim()).ToArray() is { Length: > 0 } configured
+            ? configured
+            : HostBawaan;
+}
+
+/// <summary>The checks that data annotations cannot express; every message names its key.</summary>
+public sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ConnectorOptions options)
+    {
+        var kesalahan = new List<string>();
+        foreach (var host in options.HostDiizinkan ?? [])
+        {
+            if (!string.IsNullOrWhiteSpace(host) && !ConnectorHostPolicy.IsValidPattern(host.Trim()))
+            {
+                kesalahan.Add($"Kinerja:Connector:HostDiizinkan '{host}' bukan nama host; tulis nama host saja tanpa skema, port atau path (mis. smba.trafficmanager.net atau *.botframework.com).");
+            }
+        }
+
+        if (options.JedaMinimum <= TimeSpan.Zero)
+        {
+            kesalahan.Add($"Kinerja:Connector:JedaMinimum '{options.JedaMinimum}' harus lebih dari nol.");
+        }
+
+        if (options.JedaMaksimum < options.JedaMinimum)
+        {
+            kesalahan.Add($"Kinerja:Connector:JedaMaksimum '{options.JedaMaksimum}' tidak boleh kurang dari JedaMinimum '{options.JedaMinimum}'.");
+        }
+
+        if (options.JedaDelta < TimeSpan.Zero)
+        {
+            kesalahan.Add($"Kinerja:Connector:JedaDelta '{options.JedaDelta}' tidak boleh negatif.");
+        }
+
+        if (options.BatasWaktuPermintaan <= TimeSpan.Zero || options.BatasWaktuPermintaan > TimeSpan.FromMinutes(5))
+        {
+            kesalahan.Add($"Kinerja:Connector:BatasWaktuPermintaan '{options.BatasWaktuPermintaan}' harus lebih dari nol dan paling lama 00:05:00.");
+        }
+
+        if (options.RetryAfterMaksimum < TimeSpan.Zero)
+        {
+            kesalahan.Add($"Kinerja:Connector:RetryAfterMaksimum '{options.RetryAfterMaksimum}' tidak boleh negatif.");
+        }
+
+        return kesalahan.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(kesalahan);
+    }
+}

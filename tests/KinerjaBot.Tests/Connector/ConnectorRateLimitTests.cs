@@ -1,0 +1,270 @@
+using System.Net;
+using KinerjaBot.Protocol.Connector;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KinerjaBot.Tests.Connector;
+
+/// <summary>
+/// Teams' limits are kept by the client, which waits (on the fake clock) instead of failing: per conversation
+/// 7/1 s, 8/2 s, 60/30 s, 1800/3600 s; per tenant 30/s; a 429 pauses every sender of the tenant.
+/// </summary>
+public sealed class ConnectorRateLimitTests
+{
+    private static readonly TimeSpan Ms = TimeSpan.FromMilliseconds(1);
+
+    [Fact]
+    public async Task PesanKedelapanDalamSatuDetik_Menunggu()
+    {
+        using var h = ConnectorHarness.Development();
+        for (var i = 0; i < 7; i++)
+        {
+            await h.Kirim("a:personal");
+        }
+
+        var kedelapan = h.Kirim("a:personal");
+        await h.Menunggu(1);
+        Assert.Equal(7, h.Connector.Count);
+
+        h.Time.Advance(TimeSpan.FromSeconds(1) - Ms);
+        Assert.Equal(7, h.Connector.Count);
+        h.Time.Advance(Ms);
+        await kedelapan;
+        Assert.Equal(8, h.Connector.Count);
+    }
+
+    [Fact]
+    public async Task PesanKesembilanDalamDuaDetik_MenungguWalauDetikKeduaBaruSatu()
+    {
+        using var h = ConnectorHarness.Development();
+        for (var i = 0; i < 7; i++)
+        {
+            await h.Kirim("a:personal");
+        }
+
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        await h.Kirim("a:personal"); // the 8th within 2 s: allowed (8/2 s)
+        var kesembilan = h.Kirim("a:personal");
+        await h.Menunggu(1);
+        Assert.Equal(8, h.Connector.Count);
+
+        h.Time.Advance(TimeSpan.FromSeconds(1) - Ms);
+        Assert.Equal(8, h.Connector.Count);
+        h.Time.Advance(Ms);
+        await kesembilan;
+        Assert.Equal(9, h.Connector.Count);
+    }
+
+    [Fact]
+    public async Task Pesan61DalamTigaPuluhDetik_MenungguSampaiPesanPertamaKeluarJendela()
+    {
+        using var h = ConnectorHarness.Development();
+
+        // 4 a second for 15 seconds: within 7/1 s and 8/2 s, 60 in all.
+        for (var detik = 0; detik < 15; detik++)
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                await h.Kirim("a:personal");
+            }
+
+            h.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(60, h.Connector.Count);
+        var ke61 = h.Kirim("a:personal"); // t = 15 s
+        await h.Menunggu(1);
+        h.Time.Advance(TimeSpan.FromSeconds(15) - Ms);
+        Assert.Equal(60, h.Connector.Count);
+        h.Time.Advance(Ms); // t = 30 s: the first message left the 30 s window
+        await ke61;
+        Assert.Equal(61, h.Connector.Count);
+    }
+
+    [Fact]
+    public async Task PercakapanLain_TidakIkutMenunggu()
+    {
+        using var h = ConnectorHarness.Development();
+        for (var i = 0; i < 7; i++)
+        {
+            await h.Kirim("a:sibuk");
+        }
+
+        var menunggu = h.Kirim("a:sibuk");
+        await h.Menunggu(1);
+        await h.Kirim("a:lain");
+
+        Assert.Equal(8, h.Connector.Count);
+        Assert.False(menunggu.IsCompleted);
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        await menunggu;
+    }
+
+    [Fact]
+    public async Task Limiter_1800PerJam_Yang1801Menunggu()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero));
+        var limiter = new ConnectorRateLimiter(Options.Create(new ConnectorOptions()), time, NullLogger<ConnectorRateLimiter>.Instance);
+
+        // 60 every 30 s (4 a second for 15 s, then 15 s quiet), 30 times: 1800 in 900 s.
+        for (var blok = 0; blok < 30; blok++)
+        {
+            for (var detik = 0; detik < 15; detik++)
+            {
+                for (var i = 0; i < 4; i++)
+                {
+                    var slot = limiter.AcquireAsync(ConnectorLimit.Tulis, "a:ramai", ConnectorHarness.Tenant, CancellationToken.None);
+                    Assert.True(slot.IsCompletedSuccessfully, $"blok {blok}, detik {detik}");
+                }
+
+                time.Advance(TimeSpan.FromSeconds(1));
+            }
+
+            time.Advance(TimeSpan.FromSeconds(15));
+        }
+
+        var ke1801 = limiter.AcquireAsync(ConnectorLimit.Tulis, "a:ramai", ConnectorHarness.Tenant, CancellationToken.None).AsTask();
+        Assert.False(ke1801.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(2700) - Ms); // t = 3600 s − 1 ms
+        Assert.False(ke1801.IsCompleted);
+        time.Advance(Ms); // the very first call leaves the hour
+        await ke1801;
+    }
+
+    [Fact]
+    public async Task Tenant_PermintaanKe31DalamSatuDetik_Menunggu_TenantLainTidak()
+    {
+        using var h = ConnectorHarness.Development();
+        for (var i = 0; i < 30; i++)
+        {
+            await h.Kirim($"a:orang-{i}");
+        }
+
+        var ke31 = h.Kirim("a:orang-30");
+        await h.Menunggu(1);
+        await h.Kirim("a:orang-lain", ConnectorHarness.TenantLain);
+        Assert.Equal(31, h.Connector.Count);
+
+        h.Time.Advance(TimeSpan.FromSeconds(1) - Ms);
+        Assert.Equal(31, h.Connector.Count);
+        h.Time.Advance(Ms);
+        await ke31;
+        Assert.Equal(32, h.Connector.Count);
+    }
+
+    [Fact]
+    public async Task Tenant_BatasDapatDiatur()
+    {
+        using var h = ConnectorHarness.Development(o => o.PermintaanPerDetikPerTenant = 2);
+        await h.Kirim("a:satu");
+        await h.Kirim("a:dua");
+
+        var ketiga = h.Kirim("a:tiga");
+        await h.Menunggu(1);
+        Assert.Equal(2, h.Connector.Count);
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        await ketiga;
+    }
+
+    [Fact]
+    public async Task Jawaban429DenganRetryAfter3_SemuaPengirimTenantBerhenti_LaluBerhasil()
+    {
+        using var h = ConnectorHarness.Development();
+        h.Connector.Respond = (r, n, _) => Task.FromResult(n == 0 ? Throttled("3") : FakeConnector.Created($"activity-{n}"));
+
+        var a = h.Kirim("a:satu");
+        await h.Menunggu(1); // the throttled sender waits for the pause
+        var b = h.Kirim("a:dua"); // another sender to the same tenant: paused too, no request
+        await h.Menunggu(2);
+        await h.Kirim("a:tiga", ConnectorHarness.TenantLain); // another tenant is not paused
+        Assert.Equal(2, h.Connector.Count);
+
+        h.Time.Advance(TimeSpan.FromSeconds(3) - Ms);
+        Assert.Equal(2, h.Connector.Count);
+        h.Time.Advance(Ms);
+        await Task.WhenAll(a, b);
+
+        var urutan = h.Connector.Requests.Select(r => r.Uri.Segments[^2].TrimEnd('/')).ToList();
+        Assert.Equal(4, urutan.Count);
+        Assert.Equal(["a%3Asatu", "a%3Atiga"], urutan.Take(2));
+        Assert.Equal(["a%3Adua", "a%3Asatu"], urutan.Skip(2).Order());
+        Assert.Contains(h.Logs.Lines, l => l.EventId == 2105);
+    }
+
+    [Fact]
+    public async Task Jawaban429DenganRetryAfterTanggal_DihormatiSampaiTanggalItu()
+    {
+        using var h = ConnectorHarness.Development();
+        var sampai = h.Time.GetUtcNow().AddSeconds(5).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        h.Connector.Respond = (r, n, _) => Task.FromResult(n == 0 ? Throttled(sampai) : FakeConnector.Created("activity-2"));
+
+        var kirim = h.Kirim("a:satu");
+        await h.Menunggu(1);
+        h.Time.Advance(TimeSpan.FromSeconds(5) - Ms);
+        Assert.Equal(1, h.Connector.Count);
+        h.Time.Advance(Ms);
+
+        Assert.Equal("activity-2", (await kirim).Id);
+        Assert.Equal(2, h.Connector.Count);
+    }
+
+    [Fact]
+    public async Task Jawaban429DenganRetryAfterTerlaluLama_ThrottledTanpaMenunggu_PengirimLainJuga()
+    {
+        using var h = ConnectorHarness.Development();
+        h.Connector.Sequence(() => Throttled("600"));
+
+        var e = await Assert.ThrowsAsync<ConnectorException>(() => h.Kirim("a:satu"));
+        var lain = await Assert.ThrowsAsync<ConnectorException>(() => h.Kirim("a:dua"));
+
+        Assert.Equal((ConnectorErrorKind.Throttled, TimeSpan.FromSeconds(600)), (e.Kind, e.RetryAfter));
+        Assert.Equal(ConnectorErrorKind.Throttled, lain.Kind);
+        Assert.Equal(1, h.Connector.Count);
+    }
+
+    [Fact]
+    public async Task Jawaban429Terus_ThrottledSetelahTigaPercobaanUlang()
+    {
+        using var h = ConnectorHarness.Development();
+        h.Connector.Sequence(() => Throttled("1"));
+
+        var kirim = h.Kirim("a:satu");
+        for (var n = 1; n <= 3; n++)
+        {
+            await h.Menunggu(1);
+            h.Time.Advance(TimeSpan.FromSeconds(1));
+            await h.Terkirim(n + 1);
+        }
+
+        var e = await Assert.ThrowsAsync<ConnectorException>(() => kirim);
+        Assert.Equal(ConnectorErrorKind.Throttled, e.Kind);
+        Assert.Equal(HttpStatusCode.TooManyRequests, e.Status);
+        Assert.Equal(4, h.Connector.Count);
+    }
+
+    [Fact]
+    public async Task MenungguSlot_DapatDibatalkan()
+    {
+        using var h = ConnectorHarness.Development();
+        for (var i = 0; i < 7; i++)
+        {
+            await h.Kirim("a:personal");
+        }
+
+        using var batal = new CancellationTokenSource();
+        var kedelapan = h.Client.SendToConversationAsync(ConnectorHarness.Loopback, "a:personal", ConnectorHarness.Pesan("a:personal"), batal.Token);
+        await h.Menunggu(1);
+        await batal.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => kedelapan);
+        Assert.Equal(7, h.Connector.Count);
+    }
+
+    private static HttpResponseMessage Throttled(string retryAfter)
+    {
+        var response = FakeConnector.Error(HttpStatusCode.TooManyRequests, "Throttled", "Too many requests.");
+        response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
+        return response;
+    }
+}
