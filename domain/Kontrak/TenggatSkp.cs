@@ -1,0 +1,84 @@
+using System.Globalization;
+using Kinerja.Domain.Kinerja;
+
+namespace Kinerja.Domain.Kontrak;
+
+/// <summary>
+/// When a contract is due (domain.md §7): 31 January of the contract year; for an employee who starts during the year
+/// (transfer, return from study or leave), 15 calendar days after the start date.
+/// <para>Rules where the regulation is silent (chosen here):</para>
+/// <list type="bullet">
+/// <item>A start date inside the contract year gives <c>max(31 January, start + 15 days)</c>: starting on 20 January
+/// never shortens the regular deadline. A start date before the year (or none) gives 31 January; a start date after the
+/// year is a data error.</item>
+/// <item>The 15 days are calendar days; the new-CPNS rule (15 <i>working</i> days after the decree) needs a holiday
+/// calendar and is not modelled here.</item>
+/// <item>"Terlambat" (overdue): the local date is after the deadline and the contract is not approved yet.</item>
+/// </list>
+/// </summary>
+public readonly record struct TenggatSkp
+{
+    public const int HariSetelahMulai = 15;
+
+    private TenggatSkp(int tahun, DateOnly tanggal, bool karenaMulaiTengahTahun)
+    {
+        Tahun = tahun;
+        Tanggal = tanggal;
+        KarenaMulaiTengahTahun = karenaMulaiTengahTahun;
+    }
+
+    public int Tahun { get; }
+
+    /// <summary>The last day (inclusive) to have the contract in place.</summary>
+    public DateOnly Tanggal { get; }
+
+    /// <summary>True when the 15-day rule for a mid-year start set the date.</summary>
+    public bool KarenaMulaiTengahTahun { get; }
+
+    public static TenggatSkp Untuk(int tahun, DateOnly? tanggalMulai = null)
+    {
+        if (tahun is < 2000 or > 2100)
+        {
+            throw new DomainException($"Tahun {tahun.ToString(CultureInfo.InvariantCulture)} di luar rentang 2000–2100");
+        }
+
+        var akhirJanuari = new DateOnly(tahun, 1, 31);
+        if (tanggalMulai is not { } mulai || mulai.Year < tahun)
+        {
+            return new TenggatSkp(tahun, akhirJanuari, false);
+        }
+
+        if (mulai.Year > tahun)
+        {
+            throw new DomainException(
+                $"Tanggal mulai {TanggalIndonesia.Format(mulai)} sesudah tahun kontrak {tahun.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        var limaBelasHari = mulai.AddDays(HariSetelahMulai);
+        return limaBelasHari > akhirJanuari ? new TenggatSkp(tahun, limaBelasHari, true) : new TenggatSkp(tahun, akhirJanuari, false);
+    }
+
+    /// <summary>Days from <paramref name="hariIni"/> (the office's local date) to the deadline: 0 on the day itself, negative after it.</summary>
+    public int SisaHari(DateOnly hariIni) => Tanggal.DayNumber - hariIni.DayNumber;
+
+    public bool Terlambat(DateOnly hariIni, StatusSkp status) => status != StatusSkp.Disetujui && hariIni > Tanggal;
+
+    /// <summary>What the status line shows: <c>Tenggat 31 Januari 2027 (5 hari lagi)</c>, <c>… (hari ini)</c>, <c>… (terlambat 3 hari)</c>.</summary>
+    public string Keterangan(DateOnly hariIni, StatusSkp status)
+    {
+        var teks = $"Tenggat {TanggalIndonesia.Format(Tanggal)}";
+        if (status == StatusSkp.Disetujui)
+        {
+            return teks;
+        }
+
+        var sisa = SisaHari(hariIni);
+        var id = CultureInfo.InvariantCulture;
+        return sisa switch
+        {
+            > 0 => $"{teks} ({sisa.ToString(id)} hari lagi)",
+            0 => $"{teks} (hari ini)",
+            _ => $"{teks} (terlambat {(-sisa).ToString(id)} hari)",
+        };
+    }
+}
