@@ -37,7 +37,7 @@ public sealed class DataKantorReader(KebijakanPenilaian kebijakan)
     private static readonly Dictionary<string, (string[] Kolom, string[] BolehTidakAda, bool Wajib)> Skema = new(StringComparer.Ordinal)
     {
         ["unit"] = (["kode", "nama", "kode_induk", "level", "zona_waktu"], [], true),
-        ["pegawai"] = (["nip", "nama", "email", "jabatan", "kode_unit", "nip_atasan", "kepala_unit"], [], true),
+        ["pegawai"] = (["nip", "nama", "email", "jabatan", "kode_unit", "nip_atasan", "kepala_unit", "tanggal_mulai"], ["tanggal_mulai"], true),
         ["iku"] = (["tahun", "nip_pemilik", "kode", "nama", "perspektif", "sasaran_strategis", "bobot", "polaritas", "konsolidasi", "satuan"], [], true),
         ["target"] = (["tahun", "nip_pemilik", "kode_iku", "periode", "target", "target_atas"], ["target_atas"], true),
         ["realisasi"] = (["tahun", "nip_pemilik", "kode_iku", "periode", "realisasi"], [], true),
@@ -323,6 +323,38 @@ public sealed class DataKantorReader(KebijakanPenilaian kebijakan)
             return null;
         }
 
+        /// <summary>
+        /// An optional date <c>YYYY-MM-DD</c> (a workbook's date cell is read as that date), years 1950–2100; null when
+        /// empty, when the column is absent, or when it is wrong (then reported).
+        /// </summary>
+        public DateOnly? Tanggal(string kolom)
+        {
+            if (Sel(kolom) is { Number: { } d })
+            {
+                if (d is >= 18264 and < 73051 && d == Math.Floor(d))
+                {
+                    return DateOnly.FromDateTime(DateTime.FromOADate(d));
+                }
+
+                Salah(kolom, $"'{d.ToString("R", CultureInfo.InvariantCulture)}' bukan tanggal: tulis sebagai YYYY-MM-DD, mis. 2027-07-01");
+                return null;
+            }
+
+            var t = Teks(kolom, wajib: false);
+            if (t is null)
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var tanggal) && tanggal.Year is >= 1950 and <= 2100)
+            {
+                return tanggal;
+            }
+
+            Salah(kolom, $"'{t}' bukan tanggal YYYY-MM-DD (mis. 2027-07-01) antara tahun 1950 dan 2100");
+            return null;
+        }
+
         public int? Tahun(string kolom = "tahun")
         {
             var a = Angka(kolom);
@@ -513,6 +545,7 @@ public sealed class DataKantorReader(KebijakanPenilaian kebijakan)
                 var teksAtasan = b.Teks("nip_atasan", wajib: false);
                 var atasan = teksAtasan is null ? null : b.Nip("nip_atasan", wajib: false);
                 var kepalaUnit = b.Pilihan("kepala_unit", YaTidak);
+                var tanggalMulai = b.Tanggal("tanggal_mulai");
 
                 if (mail is not null)
                 {
@@ -548,10 +581,17 @@ public sealed class DataKantorReader(KebijakanPenilaian kebijakan)
                     b.Salah("nip_atasan", "pegawai tidak boleh menjadi atasannya sendiri");
                 }
 
+                // Nobody starts a post before entering the civil service (the TMT CPNS month is in the NIP).
+                if (tanggalMulai is { } mulai && (mulai.Year, mulai.Month).CompareTo(n.TmtCpns) < 0)
+                {
+                    b.Salah("tanggal_mulai", $"tanggal mulai {mulai:yyyy-MM-dd} sebelum TMT CPNS {n.TmtCpns.Tahun:D4}-{n.TmtCpns.Bulan:D2} pada NIP {n}");
+                    tanggalMulai = null;
+                }
+
                 Pegawai? pegawai = null;
                 if (nama is not null && mail is not null && kodeUnit is not null && kepalaUnit is not null && (teksAtasan is null || atasan is not null))
                 {
-                    pegawai = new Pegawai(n, nama, mail, jabatan, kodeUnit, atasan, kepalaUnit.Value);
+                    pegawai = new Pegawai(n, nama, mail, jabatan, kodeUnit, atasan, kepalaUnit.Value, tanggalMulai);
                 }
 
                 var baris = new PegawaiBaris(b.Line, n, kodeUnit, atasan, teksAtasan is null, kepalaUnit, pegawai);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kinerja.Domain.Kontrak;
 using Kinerja.Domain.Ports;
 
 namespace KinerjaBot.Import;
@@ -12,8 +13,11 @@ public sealed record HasilImpor(ImportResult Bacaan, HasilSimpanKantor? Simpan)
 /// <summary>
 /// Reads an office's data and saves it, all or nothing: an invalid file never reaches the store. Used by the
 /// <c>import</c> verb and by the web host to load the demo office on first start (<see cref="ImporDemoJikaKosongAsync"/>).
+/// After the save, the SKP workflow is seeded (<see cref="IKontrakStore.SemaiAsync"/>) for contracts that have none yet:
+/// skp.csv gives the starting state only; a re-import never resets a workflow in progress. The seed is its own
+/// transaction and idempotent, so an interruption between the two is healed by importing again.
 /// </summary>
-public sealed class KantorImporter(DataKantorReader reader, IKantorStore store, ILogger<KantorImporter> logger)
+public sealed class KantorImporter(DataKantorReader reader, IKantorStore store, IKontrakStore kontrak, TimeProvider time, ILogger<KantorImporter> logger)
 {
     /// <summary>The demo office shipped with the bot (bot/DemoData/kppn-metro, copied to the output folder).</summary>
     public static string FolderDemo => Path.Combine(AppContext.BaseDirectory, "DemoData", "kppn-metro");
@@ -34,6 +38,7 @@ public sealed class KantorImporter(DataKantorReader reader, IKantorStore store, 
         }
 
         var simpan = await store.SimpanAsync(bacaan.Data!, cancellationToken).ConfigureAwait(false);
+        await kontrak.SemaiAsync(bacaan.Data!, MomenSekarang(bacaan.Data!), cancellationToken).ConfigureAwait(false);
         ImportLog.Imported(logger, simpan.KodeKantor, path, simpan.JumlahUnit, simpan.JumlahPegawai, simpan.JumlahKontrak, simpan.JumlahIku);
         return new HasilImpor(bacaan, simpan);
     }
@@ -65,6 +70,15 @@ public sealed class KantorImporter(DataKantorReader reader, IKantorStore store, 
         }
 
         return await ImporAsync(FolderDemo, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Now, in the office's zone (its top unit's), for the audit entries of the seed.</summary>
+    private MomenKantor MomenSekarang(Kinerja.Domain.Kinerja.DataKantor data)
+    {
+        var utc = time.GetUtcNow();
+        var zona = data.UnitInduk!.ZonaWaktu.IanaId;
+        var lokal = TimeZoneInfo.ConvertTime(utc, TimeZoneInfo.FindSystemTimeZoneById(zona));
+        return new MomenKantor(utc, zona, DateOnly.FromDateTime(lokal.DateTime));
     }
 
     /// <summary>The coordinator's summary of a successful import, in Bahasa Indonesia, one line each.</summary>

@@ -123,6 +123,77 @@ public sealed class SqliteDatabase
             tidak_terjangkau_pada TEXT);
         CREATE INDEX ix_pengguna_kantor_nip ON pengguna (kantor, nip);
         """,
+        // 3: the SKP workflow (IKontrakStore), in tables of its own so that re-importing a year (which replaces
+        // kontrak/iku/target/…) never wipes it. skp_alur.revisi is the version column of the optimistic concurrency
+        // check (= number of audit entries). The audit trail is append-only, enforced by triggers. pegawai gets the
+        // optional start date of the import (tanggal_mulai, ISO yyyy-MM-dd) for the 15-day deadline.
+        """
+        CREATE TABLE skp_alur (
+            kantor TEXT NOT NULL,
+            tahun INTEGER NOT NULL,
+            nip TEXT NOT NULL,
+            status TEXT NOT NULL,
+            revisi INTEGER NOT NULL,
+            diajukan_pada TEXT,
+            PRIMARY KEY (kantor, tahun, nip));
+        CREATE INDEX ix_skp_alur_status ON skp_alur (kantor, status, diajukan_pada);
+        CREATE TABLE skp_versi (
+            kantor TEXT NOT NULL,
+            tahun INTEGER NOT NULL,
+            nip TEXT NOT NULL,
+            nomor INTEGER NOT NULL,
+            jenis TEXT NOT NULL,
+            alasan TEXT,
+            dibuat_pada TEXT NOT NULL,
+            disetujui_pada TEXT,
+            PRIMARY KEY (kantor, tahun, nip, nomor));
+        CREATE TABLE skp_perubahan (
+            kantor TEXT NOT NULL,
+            tahun INTEGER NOT NULL,
+            nip TEXT NOT NULL,
+            versi INTEGER NOT NULL,
+            urutan INTEGER NOT NULL,
+            kode_iku TEXT NOT NULL,
+            triwulan INTEGER NOT NULL,
+            nilai TEXT NOT NULL,
+            atas TEXT,
+            PRIMARY KEY (kantor, tahun, nip, versi, urutan));
+        CREATE TABLE skp_audit (
+            kantor TEXT NOT NULL,
+            tahun INTEGER NOT NULL,
+            nip TEXT NOT NULL,
+            urutan INTEGER NOT NULL,
+            oleh TEXT,
+            nama_oleh TEXT,
+            atas_nama TEXT,
+            nama_atas_nama TEXT,
+            peran TEXT,
+            pada TEXT NOT NULL,
+            zona_waktu TEXT NOT NULL,
+            tanggal_lokal TEXT NOT NULL,
+            dari TEXT,
+            ke TEXT NOT NULL,
+            versi INTEGER NOT NULL,
+            catatan TEXT,
+            saluran TEXT NOT NULL,
+            PRIMARY KEY (kantor, tahun, nip, urutan));
+        CREATE TRIGGER skp_audit_tanpa_ubah BEFORE UPDATE ON skp_audit
+        BEGIN SELECT RAISE(ABORT, 'jejak audit SKP hanya boleh ditambah'); END;
+        CREATE TRIGGER skp_audit_tanpa_hapus BEFORE DELETE ON skp_audit
+        BEGIN SELECT RAISE(ABORT, 'jejak audit SKP hanya boleh ditambah'); END;
+        CREATE TABLE delegasi (
+            kantor TEXT NOT NULL,
+            id TEXT NOT NULL,
+            pelaksana TEXT NOT NULL,
+            digantikan TEXT NOT NULL,
+            jenis TEXT NOT NULL,
+            mulai TEXT NOT NULL,
+            selesai TEXT NOT NULL,
+            ditetapkan_oleh TEXT NOT NULL,
+            PRIMARY KEY (kantor, id));
+        CREATE INDEX ix_delegasi_pelaksana ON delegasi (kantor, pelaksana);
+        ALTER TABLE pegawai ADD COLUMN tanggal_mulai TEXT;
+        """,
     ];
 
     private readonly string _connectionString;

@@ -131,7 +131,7 @@ public sealed class SqliteKantorStore(SqliteDatabase database, TimeProvider time
         await using var cmd = Perintah(connection, tx, """
             SELECT kode FROM kantor WHERE kunci = $k;
             SELECT kode, nama, kode_induk, level, zona_waktu FROM unit WHERE kantor = $k ORDER BY urutan;
-            SELECT nip, nama, email, jabatan, kode_unit, nip_atasan, kepala_unit FROM pegawai WHERE kantor = $k ORDER BY urutan;
+            SELECT nip, nama, email, jabatan, kode_unit, nip_atasan, kepala_unit, tanggal_mulai FROM pegawai WHERE kantor = $k ORDER BY urutan;
             SELECT tahun, nip, status FROM kontrak WHERE kantor = $k ORDER BY tahun, urutan;
             SELECT tahun, nip, kode, nama, perspektif, sasaran_strategis, bobot, polaritas, konsolidasi, satuan
                 FROM iku WHERE kantor = $k ORDER BY tahun, nip, urutan;
@@ -164,7 +164,8 @@ public sealed class SqliteKantorStore(SqliteDatabase database, TimeProvider time
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             data.TambahPegawai(new Pegawai(Nip.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
-                r.IsDBNull(5) ? null : Nip.Parse(r.GetString(5)), r.GetInt64(6) != 0));
+                r.IsDBNull(5) ? null : Nip.Parse(r.GetString(5)), r.GetInt64(6) != 0,
+                r.IsDBNull(7) ? null : DateOnly.ParseExact(r.GetString(7), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
         var kontrak = new Dictionary<(int, string), KontrakKinerja>();
@@ -303,12 +304,13 @@ public sealed class SqliteKantorStore(SqliteDatabase database, TimeProvider time
         CancellationToken cancellationToken)
     {
         await using var cmd = Sisipan(connection, tx, "pegawai",
-            "kantor", "nip", "urutan", "nama", "email", "email_kunci", "jabatan", "kode_unit", "nip_atasan", "kepala_unit");
+            "kantor", "nip", "urutan", "nama", "email", "email_kunci", "jabatan", "kode_unit", "nip_atasan", "kepala_unit", "tanggal_mulai");
         var urutan = 0;
         foreach (var p in data.Pegawai)
         {
             await JalankanAsync(cmd, cancellationToken, kunci, p.Nip.Value, urutan++, p.Nama, p.Email, SqliteKeys.Email(p.Email), p.Jabatan,
-                p.KodeUnit, p.NipAtasan?.Value, p.KepalaUnit ? 1 : 0).ConfigureAwait(false);
+                p.KodeUnit, p.NipAtasan?.Value, p.KepalaUnit ? 1 : 0,
+                p.TanggalMulai?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ConfigureAwait(false);
         }
     }
 

@@ -8,7 +8,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// The stores of the domain's ports (<see cref="IKantorStore"/>, <see cref="IPenggunaStore"/>,
-    /// <see cref="IPercakapanStore"/>) on the provider
+    /// <see cref="IPercakapanStore"/>, <see cref="IKontrakStore"/>) on the provider
     /// chosen in <c>Kinerja:Storage</c> (only <c>sqlite</c> for now), options validated on start, the schema created
     /// or migrated on start, and <see cref="TimeProvider.System"/> unless a clock is already registered.
     /// </summary>
@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IKantorStore, SqliteKantorStore>();
         services.TryAddSingleton<IPenggunaStore, SqlitePenggunaStore>();
         services.TryAddSingleton<IPercakapanStore, SqlitePercakapanStore>();
+        services.TryAddSingleton<IKontrakStore, SqliteKontrakStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageInitializer>());
         return services;
     }

@@ -4,7 +4,8 @@ namespace Kinerja.Domain.Kinerja;
 
 /// <summary>
 /// An employee's performance contract for a year (domain.md §7): the IKU with their quarterly targets (the SKP part)
-/// and the state of its approval. The approval workflow itself arrives with the SKP issue; here the state is data.
+/// and the approval state the import seeded (skp.csv). The workflow itself is <c>Kontrak.PersetujuanSkp</c>, which owns
+/// the state after the first import; this <see cref="Status"/> is only the seed.
 /// </summary>
 public sealed class KontrakKinerja
 {

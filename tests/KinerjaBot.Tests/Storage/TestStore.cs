@@ -39,6 +39,8 @@ public sealed class TestStore : IDisposable
 
     public IPercakapanStore Percakapan => _services.GetRequiredService<IPercakapanStore>();
 
+    public IKontrakStore Kontrak => _services.GetRequiredService<IKontrakStore>();
+
     public KantorImporter Importer => _services.GetRequiredService<KantorImporter>();
 
     public DataKantorReader Reader => _services.GetRequiredService<DataKantorReader>();

@@ -1,0 +1,170 @@
+using Kinerja.Domain.Kinerja;
+using Kinerja.Domain.Kontrak;
+using Kinerja.Domain.Organisasi;
+using KinerjaBot.Tests.Import;
+using Microsoft.Data.Sqlite;
+using static Kinerja.Testing.Builders.SkpContoh;
+
+namespace KinerjaBot.Tests.Storage;
+
+/// <summary>The SKP workflow store on a real SQLite file: round trip, append-only audit, seed, re-import, races.</summary>
+public sealed class SqliteKontrakStoreTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private static readonly Nip Yoga = Nip.Parse("199403082016031007");
+    private static readonly Nip Putri = Nip.Parse("199909142021072001");
+
+    [Fact]
+    public async Task SimpanLaluMuat_StatusVersiPerubahanDanJejakSama()
+    {
+        using var d = new DemoDataset();
+        using var store = new TestStore(d.DbPath);
+        var skp = Diajukan();
+        Assert.True((await store.Kontrak.SimpanAsync(skp, Ct)).Tersimpan);
+        skp.Kembalikan(Izin(skp), Pada(2027, 1, 12), 1, "Naikkan target", Saluran.TeamsSubmit);
+        skp.Ajukan(Sebagai(Lestari), Pada(2027, 1, 13), true, Saluran.Teams, [new PerubahanTarget("IKU-1", 2, new Target(10.5m, 12.25m))], "Sudah");
+        Assert.True((await store.Kontrak.SimpanAsync(skp, Ct)).Tersimpan);
+
+        var dimuat = (await store.Kontrak.MuatAsync(KunciLestari, Ct))!;
+
+        Assert.Equal(StatusSkp.Diajukan, dimuat.Status);
+        Assert.Equal(4, dimuat.Revisi);
+        Assert.Empty(dimuat.CatatanBaru);
+        Assert.Equal(skp.JejakAudit, dimuat.JejakAudit);
+        Assert.Equal([1, 2], dimuat.Versi.Select(v => v.Nomor));
+        var perubahan = Assert.Single(dimuat.VersiTerakhir.Perubahan);
+        Assert.Equal(("IKU-1", 2, 10.5m, (decimal?)12.25m), (perubahan.KodeIku, perubahan.Triwulan, perubahan.Target.Nilai, perubahan.Target.Atas));
+        Assert.Equal("Sudah", dimuat.VersiTerakhir.Alasan);
+        Assert.Null(await store.Kontrak.MuatAsync(new KunciSkp(Kantor, Tahun, Fajar), Ct));
+    }
+
+    [Fact]
+    public async Task JejakAudit_HanyaBolehDitambah()
+    {
+        using var d = new DemoDataset();
+        using var store = new TestStore(d.DbPath);
+        await store.Kontrak.SimpanAsync(Diajukan(), Ct);
+
+        await using var connection = new SqliteConnection($"Data Source={d.DbPath};Pooling=False");
+        await connection.OpenAsync(Ct);
+        foreach (var sql in (string[])["UPDATE skp_audit SET catatan = 'diubah';", "DELETE FROM skp_audit;"])
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            var e = await Assert.ThrowsAsync<SqliteException>(() => cmd.ExecuteNonQueryAsync(Ct));
+            Assert.Contains("hanya boleh ditambah", e.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, (await store.Kontrak.MuatAsync(KunciLestari, Ct))!.JejakAudit.Count);
+    }
+
+    [Fact]
+    public async Task SimpanPadaRevisiLama_Konflik_TidakAdaYangDitulis_MembawaStatusSekarang()
+    {
+        using var d = new DemoDataset();
+        using var store = new TestStore(d.DbPath);
+        await store.Kontrak.SimpanAsync(Diajukan(), Ct);
+        var a = (await store.Kontrak.MuatAsync(KunciLestari, Ct))!;
+        var b = (await store.Kontrak.MuatAsync(KunciLestari, Ct))!;
+        a.Setujui(Izin(a), Pada(2027, 1, 12), 1, Saluran.Teams);
+        b.Kembalikan(Izin(b), Pada(2027, 1, 12), 1, "Perbaiki", Saluran.Teams);
+
+        Assert.True((await store.Kontrak.SimpanAsync(a, Ct)).Tersimpan);
+        var konflik = await store.Kontrak.SimpanAsync(b, Ct);
+
+        Assert.False(konflik.Tersimpan);
+        Assert.Equal((StatusSkp.Disetujui, 3), (konflik.Sekarang.Status, konflik.Sekarang.Revisi));
+        Assert.Equal(3, (await store.Kontrak.MuatAsync(KunciLestari, Ct))!.JejakAudit.Count);
+    }
+
+    [Fact]
+    public async Task ImporDemo_BagusMenungguSkp2027SeksinyaYangDiajukan()
+    {
+        using var d = new DemoDataset();
+        using var store = new TestStore(d.DbPath);
+        await store.Importer.ImporAsync(d.Folder, Ct);
+
+        var menunggu = await store.Kontrak.DaftarMenungguAsync("kppn-metro", Bagus, new DateOnly(2027, 1, 15), Ct);
+
+        Assert.Equal([Lestari, Fajar, Yoga], menunggu.Select(m => m.Kunci.Pemilik));
+        Assert.All(menunggu, m => Assert.Equal((2027, 1, (Nip?)null), (m.Kunci.Tahun, m.Versi, m.AtasNama)));
+        var putri = (await store.Kontrak.MuatAsync(new KunciSkp(Kantor, 2027, Putri), Ct))!;
+        var seed = Assert.Single(putri.JejakAudit);
+        Assert.Equal((StatusSkp.Dikembalikan, "impor", (StatusSkp?)null, (Pelaku?)null), (seed.Ke, seed.Saluran.Nilai, seed.Dari, seed.Oleh));
+        Assert.Equal("Asia/Jakarta", seed.ZonaWaktu);
+        Assert.Equal(StatusSkp.Disetujui, (await store.Kontrak.MuatAsync(new KunciSkp(Kantor, 2026, Lestari), Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task ImporUlang_StatusAlurTetap()
+    {
+        using var d = new DemoDataset();
+        using var store = new TestStore(d.DbPath);
+        await store.Importer.ImporAsync(d.Folder, Ct);
+        var hasil = await KeputusanSkp.PutuskanAsync(store.Kontrak, KunciLestari, s => s.Setujui(Izin(s), Pada(2027, 1, 12), 1, Saluran.Teams), Ct);
+        Assert.True(hasil.Berhasil);
+
+        await store.Importer.ImporAsync(d.Folder, Ct);
+
+        var skp = (await store.Kontrak.MuatAsync(KunciLestari, Ct))!;
+        Assert.Equal(StatusSkp.Disetujui, skp.Status);
+        Assert.Equal([StatusSkp.Diajukan, StatusSkp.Disetujui], skp.JejakAudit.Select(a => a.Ke));
+        Assert.DoesNotContain(await store.Kontrak.DaftarMenungguAsync(Kantor, Bagus, new DateOnly(2027, 1, 15), Ct), m => m.Kunci.Pemilik == Lestari);
+    }
+
+    [Fact]
+    public async Task Delegasi_SimpanDaftarHapus_DanPltMelihatAntrean()
+    {
+        using var d = new DemoDataset();
+        using var store = new TestStore(d.DbPath);
+        await store.Importer.ImporAsync(d.Folder, Ct);
+        var plt = PltBagus(new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 31));
+
+        await store.Kontrak.SimpanDelegasiAsync(plt, Ct);
+
+        Assert.Equal([plt], await store.Kontrak.DaftarDelegasiAsync(Kantor, Ct));
+        Assert.Empty(await store.Kontrak.DaftarMenungguAsync(Kantor, Maya, new DateOnly(2027, 2, 28), Ct));
+        var sebagaiPlt = await store.Kontrak.DaftarMenungguAsync(Kantor, Maya, new DateOnly(2027, 3, 31), Ct);
+        Assert.Equal(3, sebagaiPlt.Count);
+        Assert.All(sebagaiPlt, m => Assert.Equal(Bagus, m.AtasNama));
+        Assert.Empty(await store.Kontrak.DaftarMenungguAsync(Kantor, Maya, new DateOnly(2027, 4, 1), Ct));
+
+        Assert.True(await store.Kontrak.HapusDelegasiAsync(Kantor, plt.Id, Ct));
+        Assert.False(await store.Kontrak.HapusDelegasiAsync(Kantor, plt.Id, Ct));
+        Assert.Empty(await store.Kontrak.DaftarDelegasiAsync(Kantor, Ct));
+    }
+
+    [Fact]
+    public async Task LimaPuluhKeputusanBersamaan_SatuTransisi_SisanyaMenerimaHasil()
+    {
+        using var d = new DemoDataset();
+        using (var awal = new TestStore(d.DbPath))
+        {
+            await awal.Importer.ImporAsync(d.Folder, Ct);
+        }
+
+        // Separate service providers: separate SqliteDatabase objects and connections, as separate bot processes would have.
+        var stores = Enumerable.Range(0, 50).Select(_ => new TestStore(d.DbPath)).ToList();
+        try
+        {
+            var hasil = await Task.WhenAll(stores.Select((s, i) => Task.Run(() => KeputusanSkp.PutuskanAsync(s.Kontrak, KunciLestari, skp =>
+                    i % 2 == 0
+                        ? skp.Setujui(Izin(skp), Pada(2027, 1, 12, 10, i), 1, Saluran.Teams)
+                        : skp.Kembalikan(Izin(skp), Pada(2027, 1, 12, 10, i), 1, $"Catatan {i}", Saluran.TeamsSubmit), Ct))));
+
+            var berhasil = Assert.Single(hasil, h => h.Berhasil);
+            Assert.Equal(49, hasil.Count(h => h.Jenis == JenisHasilKeputusan.SudahDiputuskan));
+            Assert.All(hasil, h => Assert.Equal(berhasil.Keputusan, h.Keputusan));
+            Assert.All(hasil.Where(h => !h.Berhasil), h => Assert.StartsWith("SKP ini sudah ", h.Pesan, StringComparison.Ordinal));
+
+            var skp = (await stores[0].Kontrak.MuatAsync(KunciLestari, Ct))!;
+            Assert.Equal(2, skp.JejakAudit.Count);
+            Assert.Equal(berhasil.Keputusan, Assert.Single(skp.JejakAudit, a => a.Keputusan));
+            Assert.Equal(berhasil.Status, skp.Status);
+        }
+        finally
+        {
+            stores.ForEach(s => s.Dispose());
+        }
+    }
+}
