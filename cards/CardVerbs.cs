@@ -27,9 +27,21 @@ public static class CardVerbs
     /// <summary>Run a text command as if typed: <see cref="PerintahData"/>.</summary>
     public const string Perintah = "perintah";
 
+    /// <summary>Show (or refresh) an SKP card for the clicker: <see cref="SkpData"/>.</summary>
+    public const string LihatSkp = "lihatSkp";
+
+    /// <summary>The owner submits the SKP (input <see cref="SkpData.InputKesanggupan"/>): <see cref="SkpData"/>.</summary>
+    public const string AjukanSkp = "ajukanSkp";
+
+    /// <summary>The approver approves the version shown: <see cref="SkpData"/>.</summary>
+    public const string SetujuiSkp = "setujuiSkp";
+
+    /// <summary>The approver returns the version shown with a note (input <see cref="SkpData.InputCatatan"/>): <see cref="SkpData"/>.</summary>
+    public const string KembalikanSkp = "kembalikanSkp";
+
     public const string VerbProperty = "verb";
 
-    public static IReadOnlyList<string> Semua { get; } = [NilaiSaya, Perintah];
+    public static IReadOnlyList<string> Semua { get; } = [NilaiSaya, Perintah, LihatSkp, AjukanSkp, SetujuiSkp, KembalikanSkp];
 
     /// <summary>
     /// Parses the data of an Action.Execute invoke (<c>value.action.data</c>, with <c>value.action.verb</c> as
@@ -54,6 +66,9 @@ public static class CardVerbs
                 return true;
             case Perintah when PerintahData.TryParse(data, out var p):
                 hasil = p;
+                return true;
+            case LihatSkp or AjukanSkp or SetujuiSkp or KembalikanSkp when SkpData.TryParse(data, v!, out var s):
+                hasil = s;
                 return true;
             default:
                 return false;
@@ -138,6 +153,61 @@ public sealed record PerintahData(string Teks) : ICardData
         }
 
         hasil = new PerintahData(teks.Trim());
+        return true;
+    }
+}
+
+/// <summary>
+/// Data of the SKP verbs: <c>{ "verb": "setujuiSkp", "tahun": 2027, "nip": "1993…", "versi": 1 }</c> — which contract
+/// and which version only, never who acts (the actor is the authenticated sender). The card's inputs are merged into
+/// the data by the client: <see cref="Kesanggupan"/> (<c>kesanggupan</c>, the Input.Toggle of the pernyataan
+/// kesanggupan) and <see cref="Catatan"/> (<c>catatan</c>, the note of a return). Any other property is ignored.
+/// </summary>
+public sealed record SkpData(string Verb, int Tahun, string Nip, int Versi) : ICardData
+{
+    public const string InputKesanggupan = "kesanggupan";
+    public const string InputCatatan = "catatan";
+    public const int CatatanMaksimal = 1000;
+
+    /// <summary>True when the pernyataan kesanggupan toggle was on.</summary>
+    public bool Kesanggupan { get; init; }
+
+    /// <summary>The note typed for a return; null when empty.</summary>
+    public string? Catatan { get; init; }
+
+    public JsonObject ToData() => new()
+    {
+        [CardVerbs.VerbProperty] = Verb,
+        ["tahun"] = Tahun,
+        ["nip"] = Nip,
+        ["versi"] = Versi,
+    };
+
+    public static bool TryParse(JsonElement data, string verb, [NotNullWhen(true)] out SkpData? hasil)
+    {
+        hasil = null;
+        if (data.ValueKind != JsonValueKind.Object
+            || !CardVerbs.TryGetInt(data, "tahun", out var tahun) || tahun is < 2000 or > 2100
+            || !CardVerbs.TryGetInt(data, "versi", out var versi) || versi is < 1 or > 10000
+            || !data.TryGetProperty("nip", out var n) || n.ValueKind != JsonValueKind.String
+            || n.GetString() is not { Length: 18 } nip || !nip.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        var kesanggupan = data.TryGetProperty(InputKesanggupan, out var k)
+            && (k.ValueKind == JsonValueKind.True || (k.ValueKind == JsonValueKind.String && string.Equals(k.GetString(), "true", StringComparison.OrdinalIgnoreCase)));
+        string? catatan = null;
+        if (data.TryGetProperty(InputCatatan, out var c) && c.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(c.GetString()))
+        {
+            catatan = c.GetString()!.Trim();
+            if (catatan.Length > CatatanMaksimal)
+            {
+                catatan = catatan[..CatatanMaksimal];
+            }
+        }
+
+        hasil = new SkpData(verb, tahun, nip, versi) { Kesanggupan = kesanggupan, Catatan = catatan };
         return true;
     }
 }

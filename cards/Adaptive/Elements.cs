@@ -17,6 +17,8 @@ namespace Kinerja.Cards;
 [JsonDerivedType(typeof(Table), "Table")]
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
 [JsonDerivedType(typeof(LineChart), "Chart.Line")]
+[JsonDerivedType(typeof(InputText), "Input.Text")]
+[JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
 public abstract class CardElement
 {
     private protected CardElement()
@@ -216,4 +218,44 @@ public sealed class TableCell
 public sealed class ActionSet : CardElement
 {
     public List<CardAction> Actions { get; init; } = [];
+}
+
+/// <summary>Common properties of inputs (schema 1.3+): <see cref="CardElement.Id"/> is the key of the value in the action's data.</summary>
+public abstract class CardInput : CardElement
+{
+    private protected CardInput()
+    {
+    }
+
+    public string? Label { get; init; }
+
+    public bool? IsRequired { get; init; }
+
+    public string? ErrorMessage { get; init; }
+}
+
+/// <summary>A text box; its value is sent under its id.</summary>
+public sealed class InputText : CardInput
+{
+    public string? Placeholder { get; init; }
+
+    public bool? IsMultiline { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public string? Value { get; init; }
+}
+
+/// <summary>A checkbox; sends <see cref="ValueOn"/> or <see cref="ValueOff"/> (strings) under its id.</summary>
+public sealed class InputToggle : CardInput
+{
+    public required string Title { get; init; }
+
+    public string? Value { get; init; }
+
+    public string? ValueOn { get; init; }
+
+    public string? ValueOff { get; init; }
+
+    public bool? Wrap { get; init; }
 }
