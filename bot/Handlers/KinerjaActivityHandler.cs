@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Kinerja.Cards;
+using Kinerja.Domain.Kontrak;
+using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Ports;
 using KinerjaBot.Hosting;
 using KinerjaBot.Protocol;
@@ -14,6 +16,7 @@ namespace KinerjaBot.Handlers;
 public sealed partial class KinerjaActivityHandler(
     PenggunaResolver resolver,
     NilaiSayaHandler nilaiSaya,
+    SkpHandler skp,
     IPercakapanStore percakapan,
     IOptions<KinerjaOptions> options,
     TimeProvider time,
@@ -22,6 +25,7 @@ public sealed partial class KinerjaActivityHandler(
     public const string PesanPrivat = "Nilai kinerja bersifat pribadi, jadi tidak saya tampilkan di sini. Saya sudah mengirimkannya ke chat pribadi Anda dengan KinerjaBot.";
     public const string PesanHanyaPribadi = "Nilai kinerja hanya ditampilkan di chat pribadi Anda dengan KinerjaBot.";
     public const string PesanGalat = "Maaf, terjadi kesalahan di pihak kami saat memproses permintaan Anda. Silakan coba lagi sebentar lagi.";
+    public const string PesanSkpPribadi = "SKP hanya ditampilkan di chat pribadi Anda dengan KinerjaBot. Buka KinerjaBot di chat pribadi lalu ketik **skp** atau **persetujuan**.";
     public const string PesanPribadiTertutup = "Nilai kinerja bersifat pribadi, tetapi saya belum dapat mengirim chat pribadi kepada Anda. Buka KinerjaBot di chat pribadi (Aplikasi → KinerjaBot) lalu ketik **nilai saya** di sana.";
 
     public async Task OnMessageAsync(Turn turn, CancellationToken cancellationToken)
@@ -54,6 +58,15 @@ public sealed partial class KinerjaActivityHandler(
 
                 var jawaban = await NilaiSayaAsync(turn, n.Tahun, n.Triwulan, cancellationToken);
                 return jawaban.Kartu is { } kartu ? MessagesEndpoint.CardResponse(kartu) : MessagesEndpoint.MessageResponse(jawaban.Teks!);
+
+            case SkpData s:
+                if (!turn.Activity.IsPersonal)
+                {
+                    return MessagesEndpoint.MessageResponse(PesanSkpPribadi);
+                }
+
+                var aksi = await SkpAksiAsync(turn, s, Saluran.Teams, cancellationToken);
+                return aksi.KartuBaru is { } kartuSkp ? MessagesEndpoint.CardResponse(kartuSkp.ToJson()) : MessagesEndpoint.MessageResponse(aksi.Alasan!);
 
             case PerintahData p:
                 var perintah = PerintahParser.Parse(p.Teks);
@@ -115,6 +128,26 @@ public sealed partial class KinerjaActivityHandler(
             case NilaiSayaData:
                 await turn.ReplyTextAsync(PesanHanyaPribadi, cancellationToken);
                 break;
+            case SkpData when !turn.Activity.IsPersonal:
+                await turn.ReplyTextAsync(PesanSkpPribadi, cancellationToken);
+                break;
+            case SkpData s:
+                var aksi = await SkpAksiAsync(turn, s, Saluran.TeamsSubmit, cancellationToken);
+                if (aksi.KartuBaru is { } kartuSkp && turn.Activity.ReplyToId is { Length: > 0 } idKartu)
+                {
+                    // Clients without Universal Actions: the same handler, then the card is replaced with the connector.
+                    await turn.UpdateCardAsync(idKartu, kartuSkp.ToJson(), cancellationToken);
+                }
+                else if (aksi.KartuBaru is { } kartuBaru)
+                {
+                    await turn.ReplyCardAsync(kartuBaru.ToJson(), cancellationToken);
+                }
+                else
+                {
+                    await turn.ReplyTextAsync(aksi.Alasan!, cancellationToken);
+                }
+
+                break;
             case PerintahData p:
                 await JalankanAsync(turn, PerintahParser.Parse(p.Teks), cancellationToken);
                 break;
@@ -144,6 +177,15 @@ public sealed partial class KinerjaActivityHandler(
 
                 await turn.ReplyTextAsync(PesanPrivat, cancellationToken);
                 break;
+            case SkpPerintah or PersetujuanPerintah when !turn.Activity.IsPersonal:
+                await turn.ReplyTextAsync(PesanSkpPribadi, cancellationToken);
+                break;
+            case SkpPerintah sp:
+                await JawabAsync(turn, await DenganIdentitasAsync(turn, id => skp.LihatAsync(id, sp.Tahun, null, cancellationToken), cancellationToken), cancellationToken);
+                break;
+            case PersetujuanPerintah:
+                await JawabAsync(turn, await DenganIdentitasAsync(turn, id => skp.PersetujuanAsync(id, cancellationToken), cancellationToken), cancellationToken);
+                break;
             case BantuanPerintah:
                 await turn.ReplyCardAsync(BantuanCard.Render(new BantuanModel()).ToJson(), cancellationToken);
                 break;
@@ -154,6 +196,45 @@ public sealed partial class KinerjaActivityHandler(
                 await turn.ReplyTextAsync(s.Pesan, cancellationToken);
                 break;
         }
+    }
+
+    /// <summary>An SKP card verb, for the person of the activity (never of the card's data).</summary>
+    private async Task<HasilAksiSkp> SkpAksiAsync(Turn turn, SkpData data, Saluran saluran, CancellationToken cancellationToken)
+    {
+        var identifikasi = await resolver.ResolveAsync(turn, cancellationToken);
+        if (identifikasi.Identitas is not { } identitas)
+        {
+            return HasilAksiSkp.Ditolak("Anda belum terdaftar sebagai pegawai di KinerjaBot, jadi tidak dapat bertindak atas SKP ini.");
+        }
+
+        switch (data.Verb)
+        {
+            case CardVerbs.AjukanSkp:
+                return await skp.AjukanAsync(turn.Connector, identitas, data, saluran, cancellationToken);
+            case CardVerbs.SetujuiSkp or CardVerbs.KembalikanSkp:
+                return await skp.PutuskanAsync(turn.Connector, identitas, data, data.Verb == CardVerbs.SetujuiSkp, saluran, cancellationToken);
+            default:
+                if (!Nip.TryParse(data.Nip, out var pemilik, out _))
+                {
+                    return HasilAksiSkp.Ditolak("Kartu ini tidak menunjuk SKP yang sah.");
+                }
+
+                var lihat = await skp.LihatAsync(identitas, data.Tahun, pemilik, cancellationToken);
+                return lihat.KartuCard is { } k ? HasilAksiSkp.Kartu(k) : HasilAksiSkp.Ditolak(lihat.Teks ?? SkpHandler.PesanDataTidakAda);
+        }
+    }
+
+    private async Task<Jawaban> DenganIdentitasAsync(Turn turn, Func<IdentitasPengguna, Task<Jawaban>> jawab, CancellationToken cancellationToken)
+    {
+        var identifikasi = await resolver.ResolveAsync(turn, cancellationToken);
+        if (identifikasi.Identitas is not { } identitas)
+        {
+            var kontak = options.Value.Koordinator;
+            return Jawaban.Dari(TidakTerdaftarCard.Render(new TidakTerdaftarModel(
+                identifikasi.Nama ?? "Pengguna", identifikasi.Email, kontak.Nama, kontak.Email ?? "")));
+        }
+
+        return await jawab(identitas);
     }
 
     private async Task<Jawaban> NilaiSayaAsync(Turn turn, int? tahun, int? triwulan, CancellationToken cancellationToken)

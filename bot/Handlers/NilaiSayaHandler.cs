@@ -9,7 +9,10 @@ namespace KinerjaBot.Handlers;
 /// <summary>An answer: a card, or a short text when there is nothing to show.</summary>
 public sealed record Jawaban(JsonObject? Kartu, string? Teks)
 {
-    public static Jawaban Dari(AdaptiveCard card) => new(card.ToJson(), null);
+    /// <summary>The card as a model, when the answer was built from one (the invoke path returns it).</summary>
+    public AdaptiveCard? KartuCard { get; init; }
+
+    public static Jawaban Dari(AdaptiveCard card) => new(card.ToJson(), null) { KartuCard = card };
 
     public static Jawaban Pesan(string teks) => new(null, teks);
 }

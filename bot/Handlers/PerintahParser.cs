@@ -15,6 +15,12 @@ public sealed record NilaiSayaPerintah(int? Tahun, int? Triwulan) : Perintah;
 
 public sealed record BantuanPerintah : Perintah;
 
+/// <summary><c>skp [tahun]</c>: the person's own SKP; null year means the default (see <c>SkpHandler</c>).</summary>
+public sealed record SkpPerintah(int? Tahun) : Perintah;
+
+/// <summary><c>persetujuan</c>: the SKP waiting for this person's decision.</summary>
+public sealed record PersetujuanPerintah : Perintah;
+
 /// <summary>Text the bot does not understand, with the nearest command when one is close.</summary>
 public sealed record TidakDikenalPerintah(string Teks, string? MungkinMaksud) : Perintah;
 
@@ -28,7 +34,7 @@ public sealed record SalahFormatPerintah(string Pesan) : Perintah;
 public static partial class PerintahParser
 {
     /// <summary>The commands of this slice, as the help card and "did you mean" name them.</summary>
-    public static IReadOnlyList<string> Dikenal { get; } = ["nilai saya", "bantuan"];
+    public static IReadOnlyList<string> Dikenal { get; } = ["nilai saya", "skp", "persetujuan", "bantuan"];
 
     public static Perintah Parse(string? teks)
     {
@@ -52,6 +58,22 @@ public static partial class PerintahParser
         if (kata is ["bantuan"] or ["help"] or ["menu"] or ["tolong"])
         {
             return new BantuanPerintah();
+        }
+
+        if (kata[0] == "skp")
+        {
+            return kata.Length switch
+            {
+                1 => new SkpPerintah(null),
+                2 when kata[1].Length == 4 && int.TryParse(kata[1], NumberStyles.None, CultureInfo.InvariantCulture, out var th) && th is >= 2000 and <= 2100
+                    => new SkpPerintah(th),
+                _ => new SalahFormatPerintah("Saya tidak mengerti perintah itu. Contoh: `skp` atau `skp 2027`."),
+            };
+        }
+
+        if (kata is ["persetujuan"] or ["persetujuan", "skp"])
+        {
+            return new PersetujuanPerintah();
         }
 
         if (kata.Length >= 2 && kata[0] == "nilai" && kata[1] == "saya")

@@ -86,6 +86,7 @@ public static class KinerjaBotHostExtensions
     {
         services.AddScoped<PenggunaResolver>();
         services.AddScoped<NilaiSayaHandler>();
+        services.AddScoped<SkpHandler>();
         services.AddScoped<IActivityHandler, KinerjaActivityHandler>();
         return services;
     }

@@ -1,0 +1,373 @@
+using System.Globalization;
+using Kinerja.Cards;
+using Kinerja.Domain;
+using Kinerja.Domain.Kinerja;
+using Kinerja.Domain.Kontrak;
+using Kinerja.Domain.Organisasi;
+using Kinerja.Domain.Ports;
+using KinerjaBot.Protocol;
+
+namespace KinerjaBot.Handlers;
+
+/// <summary>
+/// The SKP workflow from Teams: <c>skp</c>, <c>persetujuan</c> and the card verbs <c>lihatSkp</c>, <c>ajukanSkp</c>,
+/// <c>setujuiSkp</c>, <c>kembalikanSkp</c>. Translation only: the actor is the person resolved from the authenticated
+/// activity (<see cref="IdentitasPengguna"/>), the card data only says which contract and version; who may act is
+/// <see cref="OtorisasiSkp"/>'s answer, transitions are <see cref="PersetujuanSkp"/>'s and races are settled by
+/// <see cref="KeputusanSkp"/>. The office's date comes from the injected clock in the owner's unit's time zone.
+/// </summary>
+public sealed partial class SkpHandler(
+    IKantorStore kantorStore,
+    IKontrakStore kontrakStore,
+    IPenggunaStore penggunaStore,
+    IPercakapanStore percakapanStore,
+    TimeProvider time,
+    ILogger<SkpHandler> logger)
+{
+    public const string PesanDataTidakAda = "Data Anda tidak ditemukan lagi di data kantor. Hubungi Manajer Kinerja Pegawai kantor Anda.";
+
+    /// <summary><c>skp [tahun]</c>, or <c>lihatSkp</c> of a card: the contract in the view of <paramref name="identitas"/>.</summary>
+    public async Task<Jawaban> LihatAsync(IdentitasPengguna identitas, int? tahun, Nip? pemilik, CancellationToken cancellationToken)
+    {
+        var data = await kantorStore.MuatAsync(identitas.KodeKantor, cancellationToken);
+        if (data?.CariPegawai(identitas.Nip) is null)
+        {
+            return Jawaban.Pesan(PesanDataTidakAda);
+        }
+
+        var nipPemilik = pemilik ?? identitas.Nip;
+        var th = tahun ?? TahunBawaan(data, nipPemilik);
+        if (th is not { } t)
+        {
+            return Jawaban.Pesan("Anda belum punya SKP di KinerjaBot. Hubungi Manajer Kinerja Pegawai kantor Anda.");
+        }
+
+        var alur = await kontrakStore.MuatAsync(new KunciSkp(identitas.KodeKantor, t, nipPemilik), cancellationToken);
+        if (alur is null)
+        {
+            return Jawaban.Pesan(string.Create(CultureInfo.InvariantCulture, $"SKP tahun {t} {(nipPemilik == identitas.Nip ? "Anda" : "ini")} belum ada di KinerjaBot."));
+        }
+
+        return Jawaban.Dari(await KartuAsync(data, alur, identitas.Nip, null, cancellationToken));
+    }
+
+    /// <summary><c>persetujuan</c>: everything waiting for this person (also as Plt./Plh.), oldest first.</summary>
+    public async Task<Jawaban> PersetujuanAsync(IdentitasPengguna identitas, CancellationToken cancellationToken)
+    {
+        var data = await kantorStore.MuatAsync(identitas.KodeKantor, cancellationToken);
+        if (data?.CariPegawai(identitas.Nip) is not { } saya)
+        {
+            return Jawaban.Pesan(PesanDataTidakAda);
+        }
+
+        var (_, hariIni, zona) = Sekarang(data, saya);
+        var menunggu = await kontrakStore.DaftarMenungguAsync(identitas.KodeKantor, identitas.Nip, hariIni, cancellationToken);
+        var tz = TimeZoneInfo.FindSystemTimeZoneById(zona.IanaId);
+        var items = new List<SkpMenungguItem>();
+        foreach (var m in menunggu)
+        {
+            if (data.CariPegawai(m.Kunci.Pemilik) is not { } pemilik)
+            {
+                continue;
+            }
+
+            var diajukan = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(m.DiajukanPadaUtc, tz).DateTime);
+            var atasNama = m.AtasNama is { } an ? data.CariPegawai(an)?.Nama ?? an.Tampilan : null;
+            items.Add(new SkpMenungguItem(pemilik, m.Kunci.Tahun, m.Versi, diajukan, Tenggat(m.Kunci.Tahun, pemilik), atasNama));
+        }
+
+        return Jawaban.Dari(PersetujuanCard.Render(new PersetujuanModel(saya.Nama, items, hariIni)));
+    }
+
+    /// <summary><c>ajukanSkp</c>: the owner submits; the approver in force then gets the approval card in their chat.</summary>
+    public async Task<HasilAksiSkp> AjukanAsync(IConnectorClient connector, IdentitasPengguna identitas, SkpData d, Saluran saluran, CancellationToken cancellationToken)
+    {
+        var muat = await MuatAsync(identitas, d, cancellationToken);
+        if (muat.Gagal is { } gagal)
+        {
+            return gagal;
+        }
+
+        var (data, alur, kunci) = (muat.Data!, muat.Alur!, muat.Kunci);
+        var otorisasi = OtorisasiSkp.PeriksaPengajuan(data, alur, identitas.Nip);
+        if (!otorisasi.Boleh)
+        {
+            Log.Refused(logger, d.Verb, kunci.ToString());
+            return HasilAksiSkp.Ditolak(otorisasi.Alasan);
+        }
+
+        var pemilik = data.CariPegawai(identitas.Nip)!;
+        if (d.Versi != alur.VersiTerakhir.Nomor)
+        {
+            return HasilAksiSkp.Kartu(await KartuAsync(data, alur, identitas.Nip, PesanVersiUsang(d.Versi, alur), cancellationToken));
+        }
+
+        if (alur.Status == StatusSkp.Diajukan)
+        {
+            // A double click or a re-sent submit: nothing new, the card says where it stands.
+            return HasilAksiSkp.Kartu(await KartuAsync(data, alur, identitas.Nip, "SKP ini sudah diajukan dan menunggu keputusan atasan.", cancellationToken));
+        }
+
+        if (!d.Kesanggupan)
+        {
+            return HasilAksiSkp.Ditolak("Centang Pernyataan Kesanggupan sebelum mengajukan SKP.");
+        }
+
+        var (momen, _, _) = Sekarang(data, pemilik);
+        try
+        {
+            alur.Ajukan(Pelaku.Dari(pemilik), momen, pernyataanKesanggupanDiterima: true, saluran);
+        }
+        catch (DomainException e)
+        {
+            return HasilAksiSkp.Ditolak(e.Message);
+        }
+
+        var simpan = await kontrakStore.SimpanAsync(alur, cancellationToken);
+        if (!simpan.Tersimpan)
+        {
+            return HasilAksiSkp.Kartu(await KartuAsync(data, simpan.Sekarang, identitas.Nip, "SKP ini baru saja berubah. Inilah keadaan terbarunya.", cancellationToken));
+        }
+
+        Log.Submitted(logger, kunci.ToString(), alur.VersiTerakhir.Nomor);
+        await KirimKePenyetujuAsync(connector, data, alur, cancellationToken);
+        return HasilAksiSkp.Kartu(await KartuAsync(data, alur, identitas.Nip, "SKP Anda sudah diajukan ke atasan langsung.", cancellationToken), berubah: true);
+    }
+
+    /// <summary><c>setujuiSkp</c> / <c>kembalikanSkp</c>: a decision on the version the card showed; the owner is told.</summary>
+    public async Task<HasilAksiSkp> PutuskanAsync(IConnectorClient connector, IdentitasPengguna identitas, SkpData d, bool setujui, Saluran saluran,
+        CancellationToken cancellationToken)
+    {
+        var muat = await MuatAsync(identitas, d, cancellationToken);
+        if (muat.Gagal is { } gagal)
+        {
+            return gagal;
+        }
+
+        var (data, alur, kunci) = (muat.Data!, muat.Alur!, muat.Kunci);
+        var pemilik = data.CariPegawai(kunci.Pemilik);
+        if (pemilik is null)
+        {
+            return HasilAksiSkp.Ditolak($"Pegawai {kunci.Pemilik.Tampilan} tidak ada di data kantor.");
+        }
+
+        var (momen, hariIni, _) = Sekarang(data, pemilik);
+        var delegasi = await kontrakStore.DaftarDelegasiAsync(identitas.KodeKantor, cancellationToken);
+        var otorisasi = OtorisasiSkp.PeriksaKeputusan(data, alur, identitas.Nip, delegasi, hariIni);
+        if (!otorisasi.Boleh)
+        {
+            Log.Refused(logger, d.Verb, kunci.ToString());
+            return HasilAksiSkp.Ditolak(otorisasi.Alasan);
+        }
+
+        if (!setujui && d.Catatan is null)
+        {
+            return HasilAksiSkp.Ditolak("Catatan wajib diisi saat mengembalikan SKP: tuliskan apa yang perlu diperbaiki.");
+        }
+
+        HasilKeputusan hasil;
+        try
+        {
+            hasil = await KeputusanSkp.PutuskanAsync(kontrakStore, kunci, skp =>
+            {
+                // Authorized again on the state being decided: it may have changed since the first look.
+                var izin = OtorisasiSkp.PeriksaKeputusan(data, skp, identitas.Nip, delegasi, hariIni).Izin
+                           ?? throw new DomainException(otorisasi.Alasan);
+                return setujui ? skp.Setujui(izin, momen, d.Versi, saluran) : skp.Kembalikan(izin, momen, d.Versi, d.Catatan!, saluran);
+            }, cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            return HasilAksiSkp.Ditolak(e.Message);
+        }
+
+        var sekarang = await kontrakStore.MuatAsync(kunci, cancellationToken) ?? alur;
+        if (hasil.Berhasil)
+        {
+            Log.Decided(logger, kunci.ToString(), hasil.Status, hasil.VersiTerakhir);
+            var catatan = hasil.Keputusan?.Catatan is { } c && hasil.Status == StatusSkp.Disetujui ? $" Catatan: {c}" : "";
+            var pesan = $"**SKP {kunci.Tahun.ToString(CultureInfo.InvariantCulture)} Anda**: {hasil.Pesan}{catatan}" +
+                        (hasil.Status == StatusSkp.Dikembalikan ? " Perbaiki lalu ajukan lagi: ketik **skp " + kunci.Tahun.ToString(CultureInfo.InvariantCulture) + "**." : "");
+            await KirimAsync(connector, kunci.KodeKantor, kunci.Pemilik, Turn.Text(pesan), cancellationToken);
+        }
+
+        return HasilAksiSkp.Kartu(await KartuAsync(data, sekarang, identitas.Nip, hasil.Pesan, cancellationToken), berubah: hasil.Berhasil);
+    }
+
+    /// <summary>The card of <paramref name="alur"/> in the view of <paramref name="penonton"/>.</summary>
+    private async Task<AdaptiveCard> KartuAsync(DataKantor data, PersetujuanSkp alur, Nip penonton, string? pesan, CancellationToken cancellationToken,
+        TampilanSkp? tampilan = null)
+    {
+        var pemilik = data.CariPegawai(alur.Kunci.Pemilik) ?? throw new DomainException($"Pegawai {alur.Kunci.Pemilik} tidak ada di data kantor");
+        var atasan = pemilik.NipAtasan is { } na ? data.CariPegawai(na) : null;
+        var (_, hariIni, _) = Sekarang(data, pemilik);
+        var delegasi = await kontrakStore.DaftarDelegasiAsync(alur.Kunci.KodeKantor, cancellationToken);
+        var view = tampilan ?? (penonton == pemilik.Nip
+            ? TampilanSkp.Pemilik
+            : OtorisasiSkp.PeriksaKeputusan(data, alur, penonton, delegasi, hariIni).Boleh ? TampilanSkp.Penyetuju : TampilanSkp.Lainnya);
+        var penyetuju = Penyetuju(data, pemilik, delegasi, hariIni);
+        var userIds = new List<string>();
+        foreach (var nip in new[] { (Nip?)pemilik.Nip, penyetuju?.Nip })
+        {
+            if (nip is { } n && await MriAsync(alur.Kunci.KodeKantor, n, cancellationToken) is { } mri && !userIds.Contains(mri))
+            {
+                userIds.Add(mri);
+            }
+        }
+
+        var model = new SkpModel(pemilik, atasan, data.CariKontrak(alur.Kunci.Tahun, pemilik.Nip), alur, Tenggat(alur.Kunci.Tahun, pemilik), hariIni, view, userIds, pesan);
+        return SkpCard.Render(model);
+    }
+
+    /// <summary>Who decides today: the Plt./Plh. in force for the atasan langsung, else the atasan langsung.</summary>
+    private static Pegawai? Penyetuju(DataKantor data, Pegawai pemilik, IReadOnlyList<Delegasi> delegasi, DateOnly hariIni)
+    {
+        if (pemilik.NipAtasan is not { } nipAtasan)
+        {
+            return null;
+        }
+
+        var plt = delegasi.FirstOrDefault(x => x.Digantikan == nipAtasan && x.BerlakuPada(hariIni));
+        return plt is not null ? data.CariPegawai(plt.Pelaksana) ?? data.CariPegawai(nipAtasan) : data.CariPegawai(nipAtasan);
+    }
+
+    private async Task KirimKePenyetujuAsync(IConnectorClient connector, DataKantor data, PersetujuanSkp alur, CancellationToken cancellationToken)
+    {
+        var pemilik = data.CariPegawai(alur.Kunci.Pemilik)!;
+        var (_, hariIni, _) = Sekarang(data, pemilik);
+        var delegasi = await kontrakStore.DaftarDelegasiAsync(alur.Kunci.KodeKantor, cancellationToken);
+        if (Penyetuju(data, pemilik, delegasi, hariIni) is not { } penyetuju)
+        {
+            Log.NoApprover(logger, alur.Kunci.ToString());
+            return;
+        }
+
+        var kartu = await KartuAsync(data, alur, penyetuju.Nip, $"{pemilik.Nama} mengajukan SKP {alur.Kunci.Tahun.ToString(CultureInfo.InvariantCulture)} untuk Anda setujui.",
+            cancellationToken, TampilanSkp.Penyetuju);
+        await KirimAsync(connector, alur.Kunci.KodeKantor, penyetuju.Nip, Turn.Card(kartu.ToJson()), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends to the person's stored 1:1 chat (IPercakapanStore). No link, no reference or a refusal: logged and skipped,
+    /// never an error for the actor (the workflow already moved; the person sees it with <c>skp</c>/<c>persetujuan</c>).
+    /// </summary>
+    private async Task<bool> KirimAsync(IConnectorClient connector, string kodeKantor, Nip nip, Activity pesan, CancellationToken cancellationToken)
+    {
+        if (await penggunaStore.CariByNipAsync(kodeKantor, nip, cancellationToken) is not { } terkait
+            || await percakapanStore.CariAsync(terkait.AadObjectId, cancellationToken) is not { Referensi: { Dihapus: false } r })
+        {
+            Log.NoConversation(logger, nip.ToString());
+            return false;
+        }
+
+        pesan.ChannelId = r.ChannelId;
+        pesan.ServiceUrl = r.ServiceUrl;
+        pesan.From = r.BotId is { } bot ? new ChannelAccount { Id = bot } : null;
+        pesan.Recipient = new ChannelAccount { Id = r.UserId, AadObjectId = r.AadObjectId };
+        pesan.Conversation = new ConversationAccount { Id = r.ConversationId, ConversationType = "personal", TenantId = r.TenantId };
+        pesan.Locale ??= "id-ID";
+        try
+        {
+            await connector.SendToConversationAsync(r.ServiceUrl, r.ConversationId, pesan, cancellationToken);
+            Log.Sent(logger, nip.ToString());
+            return true;
+        }
+        catch (ConnectorException e)
+        {
+            Log.SendFailed(logger, nip.ToString(), e.Kind, e.Code);
+            if (e.Kind == ConnectorErrorKind.Forbidden)
+            {
+                await percakapanStore.TandaiTidakTerjangkauAsync(terkait.AadObjectId,
+                    new TidakTerjangkau(e.Alasan ?? AlasanTidakTerjangkau.Lainnya, e.Code, time.GetUtcNow()), cancellationToken);
+            }
+
+            return false;
+        }
+    }
+
+    private async Task<string?> MriAsync(string kodeKantor, Nip nip, CancellationToken cancellationToken) =>
+        await penggunaStore.CariByNipAsync(kodeKantor, nip, cancellationToken) is { } terkait
+        && await percakapanStore.CariAsync(terkait.AadObjectId, cancellationToken) is { Referensi.UserId: { Length: > 0 } mri }
+            ? mri
+            : null;
+
+    private sealed record Muatan(DataKantor? Data, PersetujuanSkp? Alur, KunciSkp Kunci, HasilAksiSkp? Gagal);
+
+    /// <summary>The office of the actor (never of the card) and the contract the card names.</summary>
+    private async Task<Muatan> MuatAsync(IdentitasPengguna identitas, SkpData d, CancellationToken cancellationToken)
+    {
+        var data = await kantorStore.MuatAsync(identitas.KodeKantor, cancellationToken);
+        if (data?.CariPegawai(identitas.Nip) is null)
+        {
+            return new Muatan(null, null, default, HasilAksiSkp.Ditolak(PesanDataTidakAda));
+        }
+
+        if (!Nip.TryParse(d.Nip, out var nip, out _))
+        {
+            return new Muatan(null, null, default, HasilAksiSkp.Ditolak("Kartu ini tidak menunjuk SKP yang sah."));
+        }
+
+        var kunci = new KunciSkp(identitas.KodeKantor, d.Tahun, nip);
+        var alur = await kontrakStore.MuatAsync(kunci, cancellationToken);
+        return alur is null
+            ? new Muatan(null, null, kunci, HasilAksiSkp.Ditolak("SKP yang ditunjuk kartu ini tidak ada di kantor Anda."))
+            : new Muatan(data, alur, kunci, null);
+    }
+
+    private static string PesanVersiUsang(int versiKartu, PersetujuanSkp alur) => string.Create(CultureInfo.InvariantCulture,
+        $"Kartu ini menampilkan versi {versiKartu}, tetapi SKP ini sudah berubah menjadi versi {alur.VersiTerakhir.Nomor} (status {PersetujuanSkp.NamaStatus(alur.Status)}). Inilah kartu terbarunya.");
+
+    private static TenggatSkp Tenggat(int tahun, Pegawai pemilik) =>
+        TenggatSkp.Untuk(tahun, pemilik.TanggalMulai is { } m && m.Year <= tahun ? m : null);
+
+    /// <summary>
+    /// The year <c>skp</c> shows: the latest year up to next year that has a contract for the person (in November the
+    /// next year's SKP is being prepared), else none.
+    /// </summary>
+    private int? TahunBawaan(DataKantor data, Nip nip)
+    {
+        var tahunIni = time.GetUtcNow().Year;
+        return data.TahunKontrak.Where(t => t <= tahunIni + 1 && data.CariKontrak(t, nip) is not null).Select(t => (int?)t).LastOrDefault();
+    }
+
+    /// <summary>Now in the office of <paramref name="pegawai"/>: the instant, its local date, the zone.</summary>
+    private (MomenKantor Momen, DateOnly HariIni, ZonaWaktu Zona) Sekarang(DataKantor data, Pegawai pegawai)
+    {
+        var zona = data.CariUnit(pegawai.KodeUnit)?.ZonaWaktu ?? data.UnitInduk?.ZonaWaktu ?? ZonaWaktu.Wib;
+        var utc = time.GetUtcNow();
+        var lokal = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(utc, TimeZoneInfo.FindSystemTimeZoneById(zona.IanaId)).DateTime);
+        return (new MomenKantor(utc, zona.IanaId, lokal), lokal, zona);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "SKP {Kunci} submitted (version {Versi})")]
+        public static partial void Submitted(ILogger logger, string kunci, int versi);
+
+        [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "SKP {Kunci} decided: {Status} (version {Versi})")]
+        public static partial void Decided(ILogger logger, string kunci, StatusSkp status, int versi);
+
+        [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "SKP action {Verb} on {Kunci} refused for the sender")]
+        public static partial void Refused(ILogger logger, string verb, string kunci);
+
+        [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "No stored conversation for employee {Nip}: proactive SKP message skipped")]
+        public static partial void NoConversation(ILogger logger, string nip);
+
+        [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "Proactive SKP message to employee {Nip} failed: {Kind} ({Code})")]
+        public static partial void SendFailed(ILogger logger, string nip, ConnectorErrorKind kind, string? code);
+
+        [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "Proactive SKP message sent to employee {Nip}")]
+        public static partial void Sent(ILogger logger, string nip);
+
+        [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "SKP {Kunci} has no approver in the office data")]
+        public static partial void NoApprover(ILogger logger, string kunci);
+    }
+}
+
+/// <summary>The outcome of an SKP action: a card for the clicker (<see cref="Berubah"/> when a transition happened), or a refusal text (nothing changed).</summary>
+public sealed record HasilAksiSkp(AdaptiveCard? KartuBaru, string? Alasan, bool Berubah)
+{
+    public static HasilAksiSkp Ditolak(string alasan) => new(null, alasan, false);
+
+    public static HasilAksiSkp Kartu(AdaptiveCard kartu, bool berubah = false) => new(kartu, null, berubah);
+}
