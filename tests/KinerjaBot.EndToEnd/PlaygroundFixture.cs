@@ -19,6 +19,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     private readonly StringBuilder _playgroundLog = new();
     private Process? _bot;
     private Process? _playground;
+    private readonly List<PlaygroundInstance> _lain = [];
     private string _workDir = "";
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
@@ -29,7 +30,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
 
     public Uri PlaygroundUri => new($"http://127.0.0.1:{PlaygroundPort}/");
 
-    public string Logs => $"--- bot ---\n{_botLog}\n--- playground ---\n{_playgroundLog}";
+    public string Logs => $"--- bot ---\n{_botLog}\n--- playground ---\n{_playgroundLog}" + string.Concat(_lain.Select(l => $"\n--- playground :{l.Port} ---\n{l.Log}"));
 
     public async Task InitializeAsync()
     {
@@ -128,9 +129,47 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         return JsonNode.Parse(text)!;
     }
 
+    /// <summary>
+    /// Starts another Agents Playground on its own port and in its own working folder with its own
+    /// <c>.m365agentsplayground.yml</c> (from <c>manifest/playground/{configFile}</c>), pointing at the same bot: a second
+    /// Teams user (e.g. the owner of an SKP next to the supervisor of the first instance).
+    /// </summary>
+    public async Task<PlaygroundInstance> StartPlaygroundAsync(string configFile, string personalChatId, string groupChatId)
+    {
+        var dir = Path.Combine(_workDir, Path.GetFileNameWithoutExtension(configFile));
+        Directory.CreateDirectory(dir);
+        var config = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Playground, configFile));
+        await File.WriteAllTextAsync(Path.Combine(dir, ".m365agentsplayground.yml"),
+            config.Replace("__PERSONAL_CHAT_ID__", personalChatId, StringComparison.Ordinal)
+                .Replace("__GROUP_CHAT_ID__", groupChatId, StringComparison.Ordinal));
+        var port = FreePort();
+        var info = new ProcessStartInfo(Path.Combine(RepoPaths.Playground, "node_modules", ".bin", "agentsplayground"))
+        {
+            WorkingDirectory = dir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "-e", $"http://127.0.0.1:{BotPort}/api/messages", "-c", "msteams", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
+        info.Environment["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(dir, "playground.log");
+        var log = new StringBuilder();
+        var process = Start(info, log);
+        var instance = new PlaygroundInstance(Http, port, process, log);
+        _lain.Add(instance);
+        await WaitUntilAsync(() => GetOkAsync($"http://127.0.0.1:{port}/_debug/ping"), $"Agents Playground ({configFile}) /_debug/ping", process);
+        return instance;
+    }
+
+    /// <summary>The first Playground (Bagus) as an instance, for tests that drive two.</summary>
+    public PlaygroundInstance Utama => new(Http, PlaygroundPort, _playground!, _playgroundLog);
+
     public async Task DisposeAsync()
     {
-        foreach (var process in new[] { _playground, _bot })
+        foreach (var process in _lain.Select(l => l.Process).Append(_playground).Append(_bot))
         {
             if (process is { HasExited: false })
             {
@@ -253,5 +292,73 @@ public sealed class PlaygroundStream(ClientWebSocket socket) : IAsyncDisposable
         }
 
         socket.Dispose();
+    }
+}
+
+/// <summary>One Agents Playground (one Teams user) driven through its HTTP and WebSocket API.</summary>
+public sealed class PlaygroundInstance(HttpClient http, int port, Process process, StringBuilder log)
+{
+    public int Port { get; } = port;
+
+    internal Process Process { get; } = process;
+
+    internal string Log
+    {
+        get
+        {
+            lock (log)
+            {
+                return log.ToString();
+            }
+        }
+    }
+
+    public Uri Uri => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>GET <c>/_internal/v1/config</c> (as the Playground's page does on load): personal chat id and current user id.</summary>
+    public async Task<(string ConversationId, string UserId)> ConfigAsync()
+    {
+        var config = JsonNode.Parse(await http.GetStringAsync(new Uri(Uri, "_internal/v1/config")))!;
+        var root = config["config"] ?? config;
+        return (root["personalChat"]!["id"]!.GetValue<string>(), root["currentUser"]!["id"]!.GetValue<string>());
+    }
+
+    /// <summary>Installs the app in the personal chat: the bot gets installationUpdate + conversationUpdate and stores the reference.</summary>
+    public async Task InstallAsync(string conversationId)
+    {
+        using var response = await http.PostAsync(new Uri(Uri, $"_debug/conversation/{Uri.EscapeDataString(conversationId)}/installation"),
+            new StringContent("{}", Encoding.UTF8, "application/json"));
+        Assert.True(response.IsSuccessStatusCode, $"Playground refused the installation: {(int)response.StatusCode}");
+    }
+
+    public async Task<PlaygroundStream> StreamAsync()
+    {
+        var ws = new ClientWebSocket();
+        await ws.ConnectAsync(new Uri($"ws://127.0.0.1:{Port}/_ws_conversation/v1/conversations/stream"), CancellationToken.None);
+        return new PlaygroundStream(ws);
+    }
+
+    public async Task SayAsync(string conversationId, string userId, string text)
+    {
+        var body = new JsonObject { ["type"] = "text", ["text"] = text, ["textFormat"] = "plain", ["from"] = new JsonObject { ["id"] = userId } };
+        using var response = await http.PostAsync(new Uri(Uri, $"_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages"),
+            new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.True(response.IsSuccessStatusCode, $"Playground refused the message: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public async Task<JsonNode> InvokeAsync(string conversationId, string userId, string cardMessageId, JsonObject action)
+    {
+        var body = new JsonObject
+        {
+            ["name"] = "adaptiveCard/action",
+            ["value"] = new JsonObject { ["action"] = action },
+            ["from"] = new JsonObject { ["id"] = userId },
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
+            ["replyToId"] = cardMessageId,
+        };
+        using var response = await http.PostAsync(new Uri(Uri, "_conversation/v1/invoke"), new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Invoke failed: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!;
     }
 }
