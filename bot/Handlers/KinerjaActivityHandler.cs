@@ -66,6 +66,12 @@ public sealed partial class KinerjaActivityHandler(
                 }
 
                 var aksi = await SkpAksiAsync(turn, s, Saluran.Teams, cancellationToken);
+                if (aksi is { KartuBaru: not null, Kunci: { } kunciSkp } && Asal(turn, turn.Activity.ReplyToId) is { } diklik)
+                {
+                    // The invoke response replaces the clicked card with this one: it now shows this contract.
+                    await skp.IngatKartuAsync(kunciSkp, diklik, cancellationToken);
+                }
+
                 return aksi.KartuBaru is { } kartuSkp ? MessagesEndpoint.CardResponse(kartuSkp.ToJson()) : MessagesEndpoint.MessageResponse(aksi.Alasan!);
 
             case PerintahData p:
@@ -137,10 +143,12 @@ public sealed partial class KinerjaActivityHandler(
                 {
                     // Clients without Universal Actions: the same handler, then the card is replaced with the connector.
                     await turn.UpdateCardAsync(idKartu, kartuSkp.ToJson(), cancellationToken);
+                    await IngatAsync(turn, aksi.Kunci, idKartu, cancellationToken);
                 }
                 else if (aksi.KartuBaru is { } kartuBaru)
                 {
-                    await turn.ReplyCardAsync(kartuBaru.ToJson(), cancellationToken);
+                    var terkirim = await turn.ReplyCardAsync(kartuBaru.ToJson(), cancellationToken);
+                    await IngatAsync(turn, aksi.Kunci, terkirim.Id, cancellationToken);
                 }
                 else
                 {
@@ -181,7 +189,9 @@ public sealed partial class KinerjaActivityHandler(
                 await turn.ReplyTextAsync(PesanSkpPribadi, cancellationToken);
                 break;
             case SkpPerintah sp:
-                await JawabAsync(turn, await DenganIdentitasAsync(turn, id => skp.LihatAsync(id, sp.Tahun, null, cancellationToken), cancellationToken), cancellationToken);
+                var kartuSkp = await DenganIdentitasAsync(turn, id => skp.LihatAsync(id, sp.Tahun, null, cancellationToken), cancellationToken);
+                var balasan = await JawabAsync(turn, kartuSkp, cancellationToken);
+                await IngatAsync(turn, kartuSkp.Skp, balasan.Id, cancellationToken);
                 break;
             case PersetujuanPerintah:
                 await JawabAsync(turn, await DenganIdentitasAsync(turn, id => skp.PersetujuanAsync(id, cancellationToken), cancellationToken), cancellationToken);
@@ -198,7 +208,10 @@ public sealed partial class KinerjaActivityHandler(
         }
     }
 
-    /// <summary>An SKP card verb, for the person of the activity (never of the card's data).</summary>
+    /// <summary>
+    /// An SKP card verb, for the person of the activity (never of the card's data). A card result carries the
+    /// contract it shows (<see cref="HasilAksiSkp.Kunci"/>), in the actor's office.
+    /// </summary>
     private async Task<HasilAksiSkp> SkpAksiAsync(Turn turn, SkpData data, Saluran saluran, CancellationToken cancellationToken)
     {
         var identifikasi = await resolver.ResolveAsync(turn, cancellationToken);
@@ -207,22 +220,34 @@ public sealed partial class KinerjaActivityHandler(
             return HasilAksiSkp.Ditolak("Anda belum terdaftar sebagai pegawai di KinerjaBot, jadi tidak dapat bertindak atas SKP ini.");
         }
 
-        switch (data.Verb)
+        if (!Nip.TryParse(data.Nip, out var pemilik, out _))
         {
-            case CardVerbs.AjukanSkp:
-                return await skp.AjukanAsync(turn.Connector, identitas, data, saluran, cancellationToken);
-            case CardVerbs.SetujuiSkp or CardVerbs.KembalikanSkp:
-                return await skp.PutuskanAsync(turn.Connector, identitas, data, data.Verb == CardVerbs.SetujuiSkp, saluran, cancellationToken);
-            default:
-                if (!Nip.TryParse(data.Nip, out var pemilik, out _))
-                {
-                    return HasilAksiSkp.Ditolak("Kartu ini tidak menunjuk SKP yang sah.");
-                }
-
-                var lihat = await skp.LihatAsync(identitas, data.Tahun, pemilik, cancellationToken);
-                return lihat.KartuCard is { } k ? HasilAksiSkp.Kartu(k) : HasilAksiSkp.Ditolak(lihat.Teks ?? SkpHandler.PesanDataTidakAda);
+            return HasilAksiSkp.Ditolak("Kartu ini tidak menunjuk SKP yang sah.");
         }
+
+        var diklik = Asal(turn, turn.Activity.ReplyToId);
+        var hasil = data.Verb switch
+        {
+            CardVerbs.AjukanSkp => await skp.AjukanAsync(turn.Connector, identitas, data, saluran, diklik, cancellationToken),
+            CardVerbs.SetujuiSkp or CardVerbs.KembalikanSkp =>
+                await skp.PutuskanAsync(turn.Connector, identitas, data, data.Verb == CardVerbs.SetujuiSkp, saluran, diklik, cancellationToken),
+            _ => await skp.LihatAsync(identitas, data.Tahun, pemilik, cancellationToken) switch
+            {
+                { KartuCard: { } k } => HasilAksiSkp.Kartu(k),
+                var lihat => HasilAksiSkp.Ditolak(lihat.Teks ?? SkpHandler.PesanDataTidakAda),
+            },
+        };
+        return hasil.KartuBaru is null ? hasil : hasil with { Kunci = new KunciSkp(identitas.KodeKantor, data.Tahun, pemilik) };
     }
+
+    /// <summary>The card <paramref name="activityId"/> in this personal chat, seen by the sender; null when the ids are unknown.</summary>
+    private static KartuAsal? Asal(Turn turn, string? activityId) =>
+        activityId is { Length: > 0 } id && turn.Activity is { IsPersonal: true, ServiceUrl: { Length: > 0 } url, Conversation.Id: { Length: > 0 } conv, From.AadObjectId: { Length: > 0 } aad }
+            ? new KartuAsal(url, conv, id, aad, turn.Activity.From.Id)
+            : null;
+
+    private Task IngatAsync(Turn turn, KunciSkp? kunci, string? activityId, CancellationToken cancellationToken) =>
+        kunci is { } k && Asal(turn, activityId) is { } kartu ? skp.IngatKartuAsync(k, kartu, cancellationToken) : Task.CompletedTask;
 
     private async Task<Jawaban> DenganIdentitasAsync(Turn turn, Func<IdentitasPengguna, Task<Jawaban>> jawab, CancellationToken cancellationToken)
     {
@@ -262,7 +287,7 @@ public sealed partial class KinerjaActivityHandler(
         await percakapan.TandaiTidakTerjangkauAsync(aad, new TidakTerjangkau(alasan, e.Code, time.GetUtcNow()), cancellationToken);
     }
 
-    private static Task JawabAsync(Turn turn, Jawaban jawaban, CancellationToken cancellationToken) =>
+    private static Task<ResourceResponse> JawabAsync(Turn turn, Jawaban jawaban, CancellationToken cancellationToken) =>
         jawaban.Kartu is { } kartu ? turn.ReplyCardAsync(kartu, cancellationToken) : turn.ReplyTextAsync(jawaban.Teks!, cancellationToken);
 
     private static partial class Log

@@ -12,6 +12,9 @@ public sealed record Jawaban(JsonObject? Kartu, string? Teks)
     /// <summary>The card as a model, when the answer was built from one (the invoke path returns it).</summary>
     public AdaptiveCard? KartuCard { get; init; }
 
+    /// <summary>The contract, when the card is an SKP card (remembered so that later transitions update it in place).</summary>
+    public Kinerja.Domain.Kontrak.KunciSkp? Skp { get; init; }
+
     public static Jawaban Dari(AdaptiveCard card) => new(card.ToJson(), null) { KartuCard = card };
 
     public static Jawaban Pesan(string teks) => new(null, teks);

@@ -21,6 +21,7 @@ public sealed partial class SkpHandler(
     IKontrakStore kontrakStore,
     IPenggunaStore penggunaStore,
     IPercakapanStore percakapanStore,
+    IKartuSkpStore kartuStore,
     TimeProvider time,
     ILogger<SkpHandler> logger)
 {
@@ -48,7 +49,7 @@ public sealed partial class SkpHandler(
             return Jawaban.Pesan(string.Create(CultureInfo.InvariantCulture, $"SKP tahun {t} {(nipPemilik == identitas.Nip ? "Anda" : "ini")} belum ada di KinerjaBot."));
         }
 
-        return Jawaban.Dari(await KartuAsync(data, alur, identitas.Nip, null, cancellationToken));
+        return Jawaban.Dari(await KartuAsync(data, alur, identitas.Nip, null, cancellationToken)) with { Skp = alur.Kunci };
     }
 
     /// <summary><c>persetujuan</c>: everything waiting for this person (also as Plt./Plh.), oldest first.</summary>
@@ -80,7 +81,9 @@ public sealed partial class SkpHandler(
     }
 
     /// <summary><c>ajukanSkp</c>: the owner submits; the approver in force then gets the approval card in their chat.</summary>
-    public async Task<HasilAksiSkp> AjukanAsync(IConnectorClient connector, IdentitasPengguna identitas, SkpData d, Saluran saluran, CancellationToken cancellationToken)
+    /// <remarks><paramref name="asal"/> is the card clicked, when known: it gets the new card from the caller, so it is not updated here.</remarks>
+    public async Task<HasilAksiSkp> AjukanAsync(IConnectorClient connector, IdentitasPengguna identitas, SkpData d, Saluran saluran, KartuAsal? asal,
+        CancellationToken cancellationToken)
     {
         var muat = await MuatAsync(identitas, d, cancellationToken);
         if (muat.Gagal is { } gagal)
@@ -130,13 +133,14 @@ public sealed partial class SkpHandler(
         }
 
         Log.Submitted(logger, kunci.ToString(), alur.VersiTerakhir.Nomor);
+        await PerbaruiKartuAsync(connector, data, alur, asal, cancellationToken);
         await KirimKePenyetujuAsync(connector, data, alur, cancellationToken);
         return HasilAksiSkp.Kartu(await KartuAsync(data, alur, identitas.Nip, "SKP Anda sudah diajukan ke atasan langsung.", cancellationToken), berubah: true);
     }
 
     /// <summary><c>setujuiSkp</c> / <c>kembalikanSkp</c>: a decision on the version the card showed; the owner is told.</summary>
     public async Task<HasilAksiSkp> PutuskanAsync(IConnectorClient connector, IdentitasPengguna identitas, SkpData d, bool setujui, Saluran saluran,
-        CancellationToken cancellationToken)
+        KartuAsal? asal, CancellationToken cancellationToken)
     {
         var muat = await MuatAsync(identitas, d, cancellationToken);
         if (muat.Gagal is { } gagal)
@@ -185,6 +189,7 @@ public sealed partial class SkpHandler(
         if (hasil.Berhasil)
         {
             Log.Decided(logger, kunci.ToString(), hasil.Status, hasil.VersiTerakhir);
+            await PerbaruiKartuAsync(connector, data, sekarang, asal, cancellationToken);
             var catatan = hasil.Keputusan?.Catatan is { } c && hasil.Status == StatusSkp.Disetujui ? $" Catatan: {c}" : "";
             var pesan = $"**SKP {kunci.Tahun.ToString(CultureInfo.InvariantCulture)} Anda**: {hasil.Pesan}{catatan}" +
                         (hasil.Status == StatusSkp.Dikembalikan ? " Perbaiki lalu ajukan lagi: ketik **skp " + kunci.Tahun.ToString(CultureInfo.InvariantCulture) + "**." : "");
@@ -244,20 +249,101 @@ public sealed partial class SkpHandler(
 
         var kartu = await KartuAsync(data, alur, penyetuju.Nip, $"{pemilik.Nama} mengajukan SKP {alur.Kunci.Tahun.ToString(CultureInfo.InvariantCulture)} untuk Anda setujui.",
             cancellationToken, TampilanSkp.Penyetuju);
-        await KirimAsync(connector, alur.Kunci.KodeKantor, penyetuju.Nip, Turn.Card(kartu.ToJson()), cancellationToken);
+        if (await KirimAsync(connector, alur.Kunci.KodeKantor, penyetuju.Nip, Turn.Card(kartu.ToJson()), cancellationToken) is { } terkirim)
+        {
+            await IngatKartuAsync(alur.Kunci, terkirim, cancellationToken);
+        }
+    }
+
+    /// <summary>Remembers an SKP card now in someone's chat, so that later transitions update it in place.</summary>
+    public Task IngatKartuAsync(KunciSkp kunci, KartuAsal kartu, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kartu);
+        return kartuStore.IngatAsync(new KartuSkp(kunci, kartu.AadObjectId, kartu.UserId, kartu.ServiceUrl, kartu.ConversationId, kartu.ActivityId, time.GetUtcNow()),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// After a transition: every remembered card of the contract is replaced in place (PUT) with the view of the person
+    /// who looks at it — the owner's view for the owner, the approver's for whoever decides now (atasan or Plt./Plh.) or
+    /// may decide, read-only for anyone else. <paramref name="kecuali"/>, the card clicked, is left out: the invoke
+    /// response or the submit path's own PUT already replaces it (the same card, one call fewer inside the invoke's
+    /// time budget). A failure is logged and never undoes or fails the decision, which is already saved; a card the
+    /// connector no longer knows (404) is forgotten.
+    /// </summary>
+    private async Task PerbaruiKartuAsync(IConnectorClient connector, DataKantor data, PersetujuanSkp alur, KartuAsal? kecuali, CancellationToken cancellationToken)
+    {
+        var kartu = await kartuStore.DaftarAsync(alur.Kunci, cancellationToken);
+        if (kartu.Count == 0 || data.CariPegawai(alur.Kunci.Pemilik) is not { } pemilik)
+        {
+            return;
+        }
+
+        var (_, hariIni, _) = Sekarang(data, pemilik);
+        var delegasi = await kontrakStore.DaftarDelegasiAsync(alur.Kunci.KodeKantor, cancellationToken);
+        var penyetuju = Penyetuju(data, pemilik, delegasi, hariIni);
+        var tampilanPer = new Dictionary<string, TampilanSkp>(StringComparer.OrdinalIgnoreCase);
+        var kartuPer = new Dictionary<TampilanSkp, AdaptiveCard>();
+        foreach (var k in kartu)
+        {
+            if (kecuali is not null && k.ConversationId == kecuali.ConversationId && k.ActivityId == kecuali.ActivityId)
+            {
+                continue;
+            }
+
+            if (!tampilanPer.TryGetValue(k.AadObjectId, out var tampilan))
+            {
+                var nip = await penggunaStore.CariAsync(k.AadObjectId, cancellationToken) is { } p
+                          && string.Equals(p.KodeKantor.Trim(), alur.Kunci.KodeKantor.Trim(), StringComparison.OrdinalIgnoreCase)
+                    ? p.Nip
+                    : (Nip?)null;
+                tampilan = nip is not { } n ? TampilanSkp.Lainnya
+                    : n == pemilik.Nip ? TampilanSkp.Pemilik
+                    : n == penyetuju?.Nip || OtorisasiSkp.PeriksaKeputusan(data, alur, n, delegasi, hariIni).Boleh ? TampilanSkp.Penyetuju
+                    : TampilanSkp.Lainnya;
+                tampilanPer[k.AadObjectId] = tampilan;
+            }
+
+            if (!kartuPer.TryGetValue(tampilan, out var isi))
+            {
+                isi = await KartuAsync(data, alur, pemilik.Nip, null, cancellationToken, tampilan);
+                kartuPer[tampilan] = isi;
+            }
+
+            var pembaruan = Turn.Card(isi.ToJson());
+            pembaruan.ServiceUrl = k.ServiceUrl;
+            pembaruan.Recipient = new ChannelAccount { Id = k.UserId, AadObjectId = k.AadObjectId };
+            pembaruan.Conversation = new ConversationAccount { Id = k.ConversationId, ConversationType = "personal" };
+            pembaruan.Locale = "id-ID";
+            try
+            {
+                await connector.UpdateActivityAsync(k.ServiceUrl, k.ConversationId, k.ActivityId, pembaruan, cancellationToken);
+                Log.CardUpdated(logger, alur.Kunci.ToString(), k.ActivityId, tampilan);
+            }
+            catch (ConnectorException e) when (e.Kind == ConnectorErrorKind.NotFound)
+            {
+                Log.CardGone(logger, alur.Kunci.ToString(), k.ActivityId, e.Code);
+                await kartuStore.LupakanAsync(k.ConversationId, k.ActivityId, cancellationToken);
+            }
+            catch (ConnectorException e)
+            {
+                Log.CardUpdateFailed(logger, alur.Kunci.ToString(), k.ActivityId, e.Kind, e.Code);
+            }
+        }
     }
 
     /// <summary>
     /// Sends to the person's stored 1:1 chat (IPercakapanStore). No link, no reference or a refusal: logged and skipped,
     /// never an error for the actor (the workflow already moved; the person sees it with <c>skp</c>/<c>persetujuan</c>).
     /// </summary>
-    private async Task<bool> KirimAsync(IConnectorClient connector, string kodeKantor, Nip nip, Activity pesan, CancellationToken cancellationToken)
+    /// <returns>Where the message now is (for a card to be updated later), or null when it was not sent or has no id.</returns>
+    private async Task<KartuAsal?> KirimAsync(IConnectorClient connector, string kodeKantor, Nip nip, Activity pesan, CancellationToken cancellationToken)
     {
         if (await penggunaStore.CariByNipAsync(kodeKantor, nip, cancellationToken) is not { } terkait
             || await percakapanStore.CariAsync(terkait.AadObjectId, cancellationToken) is not { Referensi: { Dihapus: false } r })
         {
             Log.NoConversation(logger, nip.ToString());
-            return false;
+            return null;
         }
 
         pesan.ChannelId = r.ChannelId;
@@ -268,9 +354,9 @@ public sealed partial class SkpHandler(
         pesan.Locale ??= "id-ID";
         try
         {
-            await connector.SendToConversationAsync(r.ServiceUrl, r.ConversationId, pesan, cancellationToken);
+            var terkirim = await connector.SendToConversationAsync(r.ServiceUrl, r.ConversationId, pesan, cancellationToken);
             Log.Sent(logger, nip.ToString());
-            return true;
+            return terkirim.Id is { Length: > 0 } id ? new KartuAsal(r.ServiceUrl, r.ConversationId, id, terkait.AadObjectId, r.UserId) : null;
         }
         catch (ConnectorException e)
         {
@@ -281,7 +367,7 @@ public sealed partial class SkpHandler(
                     new TidakTerjangkau(e.Alasan ?? AlasanTidakTerjangkau.Lainnya, e.Code, time.GetUtcNow()), cancellationToken);
             }
 
-            return false;
+            return null;
         }
     }
 
@@ -361,12 +447,30 @@ public sealed partial class SkpHandler(
 
         [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "SKP {Kunci} has no approver in the office data")]
         public static partial void NoApprover(ILogger logger, string kunci);
+
+        [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "SKP card {ActivityId} of {Kunci} updated in place ({Tampilan} view)")]
+        public static partial void CardUpdated(ILogger logger, string kunci, string activityId, TampilanSkp tampilan);
+
+        [LoggerMessage(EventId = 7102, Level = LogLevel.Information, Message = "SKP card {ActivityId} of {Kunci} no longer exists ({Code}): forgotten")]
+        public static partial void CardGone(ILogger logger, string kunci, string activityId, string? code);
+
+        [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "SKP card {ActivityId} of {Kunci} could not be updated: {Kind} ({Code}); the decision stands")]
+        public static partial void CardUpdateFailed(ILogger logger, string kunci, string activityId, ConnectorErrorKind kind, string? code);
     }
 }
+
+/// <summary>
+/// Where an SKP card is and who looks at it: the connector's service URL, the conversation, the card's activity id,
+/// and the person (Entra ID object id, Teams user id).
+/// </summary>
+public sealed record KartuAsal(string ServiceUrl, string ConversationId, string ActivityId, string AadObjectId, string? UserId);
 
 /// <summary>The outcome of an SKP action: a card for the clicker (<see cref="Berubah"/> when a transition happened), or a refusal text (nothing changed).</summary>
 public sealed record HasilAksiSkp(AdaptiveCard? KartuBaru, string? Alasan, bool Berubah)
 {
+    /// <summary>The contract the card shows (set by the router for a card result).</summary>
+    public KunciSkp? Kunci { get; init; }
+
     public static HasilAksiSkp Ditolak(string alasan) => new(null, alasan, false);
 
     public static HasilAksiSkp Kartu(AdaptiveCard kartu, bool berubah = false) => new(kartu, null, berubah);

@@ -194,6 +194,23 @@ public sealed class SqliteDatabase
         CREATE INDEX ix_delegasi_pelaksana ON delegasi (kantor, pelaksana);
         ALTER TABLE pegawai ADD COLUMN tanggal_mulai TEXT;
         """,
+        // 4: the SKP cards already in people's chats (IKartuSkpStore), so that a transition updates each in place.
+        // A card is its (conversation id, activity id) as the connector gave them (SqliteKeys.KartuSkp); the
+        // contract it shows is keyed like skp_alur (SqliteKeys.Skp). Delivery bookkeeping only: rows may be deleted.
+        """
+        CREATE TABLE skp_kartu (
+            conversation_id TEXT NOT NULL,
+            activity_id TEXT NOT NULL,
+            kantor TEXT NOT NULL,
+            tahun INTEGER NOT NULL,
+            nip TEXT NOT NULL,
+            aad_object_id TEXT NOT NULL,
+            user_id TEXT,
+            service_url TEXT NOT NULL,
+            diingat_pada TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, activity_id));
+        CREATE INDEX ix_skp_kartu_kontrak ON skp_kartu (kantor, tahun, nip, aad_object_id, diingat_pada);
+        """,
     ];
 
     private readonly string _connectionString;

@@ -1,3 +1,5 @@
+using Kinerja.Domain.Kontrak;
+
 namespace KinerjaBot.Storage;
 
 /// <summary>
@@ -26,4 +28,13 @@ internal static class SqliteKeys
     /// </summary>
     public static string Waktu(DateTimeOffset waktu) =>
         waktu.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The key columns of a contract's rows (<c>kantor</c>, <c>tahun</c>, <c>nip</c>): the office key, the year, the 18-digit NIP.</summary>
+    public static (string Kantor, int Tahun, string Nip) Skp(KunciSkp kunci) => (Kantor(kunci.KodeKantor), kunci.Tahun, kunci.Pemilik.Value);
+
+    /// <summary>
+    /// The key of a card in <c>skp_kartu</c>: the conversation id and the activity id exactly as the connector gave
+    /// them (opaque, case-sensitive, never parsed or normalised: the PUT must send them back unchanged).
+    /// </summary>
+    public static (string ConversationId, string ActivityId) KartuSkp(string conversationId, string activityId) => (conversationId, activityId);
 }

@@ -8,7 +8,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// The stores of the domain's ports (<see cref="IKantorStore"/>, <see cref="IPenggunaStore"/>,
-    /// <see cref="IPercakapanStore"/>, <see cref="IKontrakStore"/>) on the provider
+    /// <see cref="IPercakapanStore"/>, <see cref="IKontrakStore"/>, <see cref="IKartuSkpStore"/>) on the provider
     /// chosen in <c>Kinerja:Storage</c> (only <c>sqlite</c> for now), options validated on start, the schema created
     /// or migrated on start, and <see cref="TimeProvider.System"/> unless a clock is already registered.
     /// </summary>
@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IPenggunaStore, SqlitePenggunaStore>();
         services.TryAddSingleton<IPercakapanStore, SqlitePercakapanStore>();
         services.TryAddSingleton<IKontrakStore, SqliteKontrakStore>();
+        services.TryAddSingleton<IKartuSkpStore, SqliteKartuSkpStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageInitializer>());
         return services;
     }

@@ -31,8 +31,8 @@ public sealed class DuaPlaygroundCollection : ICollectionFixture<DuaPlaygroundFi
 /// <summary>
 /// The SKP workflow as two people see it in their own Teams clients: Bagus returns Lestari's submitted 2027 SKP with a
 /// note, Lestari's Playground gets the message, she resubmits from her card, Bagus's Playground receives the new
-/// approval card, he approves it through the Playground's invoke API, Lestari is told and her card shows the approval
-/// with the audit entry (who, when).
+/// approval card, he approves it through the Playground's invoke API, Lestari's card in her chat is updated in place
+/// (the Playground streams <c>updateMessage</c>), she is told and her card shows the approval with the audit entry.
 /// </summary>
 [Collection(DuaPlaygroundCollection.Name)]
 public sealed class SkpEndToEndTests(DuaPlaygroundFixture dua)
@@ -86,6 +86,12 @@ public sealed class SkpEndToEndTests(DuaPlaygroundFixture dua)
         Assert.Contains("Status: **Disetujui**", Teks(disetujui), StringComparison.Ordinal);
         await CardLinter.Shared.AssertValidAsync(disetujui.ToJsonString());
 
+        // Lestari's card in her chat changes in place (PUT → the Playground's updateMessage), with the owner's view.
+        var diperbarui = await PembaruanAsync(lestariStream, kartuLestari.MessageId, c => Teks(c).Contains("Status: **Disetujui** · versi 2", StringComparison.Ordinal));
+        Assert.Contains("disetujui oleh Bagus Prasetyo Nugroho pada", Teks(diperbarui), StringComparison.Ordinal);
+        Assert.DoesNotContain("Rincian hanya untuk", Teks(diperbarui), StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(diperbarui.ToJsonString());
+
         // Lestari is told, and her card shows the approved state with the audit entry.
         await PesanAsync(lestariStream, "SKP ini disetujui oleh Bagus Prasetyo Nugroho");
         await dua.Lestari.SayAsync(lestariChat, lestari, "skp 2027");
@@ -108,6 +114,25 @@ public sealed class SkpEndToEndTests(DuaPlaygroundFixture dua)
         catch (OperationCanceledException)
         {
             throw new Xunit.Sdk.XunitException($"No matching card within {Wait.TotalSeconds} s.\n{dua.Bot.Logs}");
+        }
+    }
+
+    /// <summary>The next <c>updateMessage</c> of the card <paramref name="messageId"/> whose new content matches.</summary>
+    private async Task<JsonNode> PembaruanAsync(PlaygroundStream stream, string messageId, Func<JsonNode, bool> cocok)
+    {
+        try
+        {
+            var n = await stream.NextAsync(
+                x => x["action"]?.GetValue<string>() == "updateMessage"
+                     && x["message"]?["messageId"]?.ToString() == messageId
+                     && x["message"]?["attachments"] is JsonArray { Count: > 0 } a
+                     && a[0]?["content"] is { } c && cocok(c),
+                Wait);
+            return n["message"]!["attachments"]![0]!["content"]!;
+        }
+        catch (OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException($"No updateMessage for card {messageId} within {Wait.TotalSeconds} s.\n{dua.Bot.Logs}");
         }
     }
 

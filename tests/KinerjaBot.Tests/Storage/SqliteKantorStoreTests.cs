@@ -154,10 +154,10 @@ public sealed class SqliteKantorStoreTests
         await connection.OpenAsync();
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT group_concat(version) FROM schema_version;";
-        Assert.Equal("1,2,3", await cmd.ExecuteScalarAsync());
+        Assert.Equal("1,2,3,4", await cmd.ExecuteScalarAsync());
         cmd.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", await cmd.ExecuteScalarAsync());
-        Assert.Equal(3, SqliteDatabase.VersiSkema);
+        Assert.Equal(4, SqliteDatabase.VersiSkema);
     }
 
     [Fact]

@@ -190,7 +190,7 @@ public sealed class SqlitePercakapanStoreTests : IDisposable
             await connection.OpenAsync(Ct);
             await using var cmd = connection.CreateCommand();
             cmd.CommandText = """
-                DROP TABLE skp_alur; DROP TABLE skp_versi; DROP TABLE skp_perubahan; DROP TABLE skp_audit; DROP TABLE delegasi;
+                DROP TABLE skp_kartu; DROP TABLE skp_alur; DROP TABLE skp_versi; DROP TABLE skp_perubahan; DROP TABLE skp_audit; DROP TABLE delegasi;
                 ALTER TABLE pegawai DROP COLUMN tanggal_mulai;
                 DROP TABLE percakapan; DROP INDEX ix_pengguna_kantor_nip; DELETE FROM schema_version WHERE version >= 2;
                 """;
@@ -209,7 +209,7 @@ public sealed class SqlitePercakapanStoreTests : IDisposable
             await connection.OpenAsync(Ct);
             await using var cmd = connection.CreateCommand();
             cmd.CommandText = "SELECT group_concat(version) FROM schema_version;";
-            Assert.Equal("1,2,3", await cmd.ExecuteScalarAsync(Ct));
+            Assert.Equal("1,2,3,4", await cmd.ExecuteScalarAsync(Ct));
         }
     }
 }

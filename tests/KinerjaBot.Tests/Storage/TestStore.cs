@@ -41,6 +41,8 @@ public sealed class TestStore : IDisposable
 
     public IKontrakStore Kontrak => _services.GetRequiredService<IKontrakStore>();
 
+    public IKartuSkpStore KartuSkp => _services.GetRequiredService<IKartuSkpStore>();
+
     public KantorImporter Importer => _services.GetRequiredService<KantorImporter>();
 
     public DataKantorReader Reader => _services.GetRequiredService<DataKantorReader>();
