@@ -100,6 +100,7 @@ internal sealed class ArgumenCli
             "import" => a.Impor(opsi, posisi),
             PaketTeamsCli.Verb => a.PaketTeams(opsi, posisi),
             KinerjaCli.VerbSinkronDirektori => a.SinkronDirektori(opsi, posisi),
+            PenugasanCli.Verb => a.Penugasan(opsi, posisi),
             _ => a.Rekap(opsi, posisi),
         };
         hasil = salah is null ? a : null;
@@ -120,6 +121,22 @@ internal sealed class ArgumenCli
 
         Path = posisi[0];
         return Ada(Path);
+    }
+
+    /// <summary>The sub-command of <c>penugasan</c> (tambah, daftar, hapus).</summary>
+    public string? Sub { get; private set; }
+
+    private string? Penugasan(Dictionary<string, string> opsi, List<string> posisi)
+    {
+        if (posisi.Count > 1)
+        {
+            return $"penugasan menerima satu perintah, bukan {posisi.Count.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        Sub = posisi.Count == 1 ? posisi[0] : null;
+        Opsi = opsi;
+        Kantor = opsi.GetValueOrDefault("kantor");
+        return PenugasanCli.Periksa(Sub, opsi);
     }
 
     private string? SinkronDirektori(Dictionary<string, string> opsi, List<string> posisi)
