@@ -62,7 +62,14 @@ public sealed class SkpUbahTargetCardTests
         return skp;
     }
 
-    public static TheoryData<string> SemuaKartu() => ["ubah-draft", "ubah-dikembalikan", "adendum", "adendum-penyetuju", "adendum-pemilik", "disetujui-pemilik"];
+    private static PersetujuanSkp AdendumDisetujui()
+    {
+        var skp = AdendumDiajukan();
+        skp.Setujui(SkpContoh.Izin(skp, hariIni: new DateOnly(2027, 6, 3)), SkpContoh.Pada(2027, 6, 3), 2, Saluran.Teams);
+        return skp;
+    }
+
+    public static TheoryData<string> SemuaKartu() => ["ubah-draft", "ubah-dikembalikan", "adendum", "adendum-penyetuju", "adendum-pemilik", "disetujui-pemilik", "adendum-disetujui-pemilik", "adendum-disetujui-penyetuju", "adendum-disetujui-lainnya"];
 
     private static AdaptiveCard Kartu(string nama) => nama switch
     {
@@ -71,6 +78,9 @@ public sealed class SkpUbahTargetCardTests
         "adendum" => SkpCard.RenderUbah(Model(Disetujui(), TampilanSkp.Pemilik)),
         "adendum-penyetuju" => SkpCard.Render(Model(AdendumDiajukan(), TampilanSkp.Penyetuju)),
         "adendum-pemilik" => SkpCard.Render(Model(AdendumDiajukan(), TampilanSkp.Pemilik)),
+        "adendum-disetujui-pemilik" => SkpCard.Render(Model(AdendumDisetujui(), TampilanSkp.Pemilik)),
+        "adendum-disetujui-penyetuju" => SkpCard.Render(Model(AdendumDisetujui(), TampilanSkp.Penyetuju)),
+        "adendum-disetujui-lainnya" => SkpCard.Render(Model(AdendumDisetujui(), TampilanSkp.Lainnya)),
         _ => SkpCard.Render(Model(Disetujui(), TampilanSkp.Pemilik)),
     };
 
