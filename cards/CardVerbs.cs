@@ -39,9 +39,15 @@ public static class CardVerbs
     /// <summary>The approver returns the version shown with a note (input <see cref="SkpData.InputCatatan"/>): <see cref="SkpData"/>.</summary>
     public const string KembalikanSkp = "kembalikanSkp";
 
+    /// <summary>The owner opens the edit card of the targets (a revision before submitting, or an adendum): <see cref="SkpData"/>.</summary>
+    public const string UbahTargetSkp = "ubahTargetSkp";
+
+    /// <summary>The owner proposes an adendum of an approved SKP (target inputs, <see cref="SkpData.InputAlasan"/>, kesanggupan): <see cref="SkpData"/>.</summary>
+    public const string AjukanAdendumSkp = "ajukanAdendumSkp";
+
     public const string VerbProperty = "verb";
 
-    public static IReadOnlyList<string> Semua { get; } = [NilaiSaya, Perintah, LihatSkp, AjukanSkp, SetujuiSkp, KembalikanSkp];
+    public static IReadOnlyList<string> Semua { get; } = [NilaiSaya, Perintah, LihatSkp, AjukanSkp, SetujuiSkp, KembalikanSkp, UbahTargetSkp, AjukanAdendumSkp];
 
     /// <summary>
     /// Parses the data of an Action.Execute invoke (<c>value.action.data</c>, with <c>value.action.verb</c> as
@@ -67,7 +73,7 @@ public static class CardVerbs
             case Perintah when PerintahData.TryParse(data, out var p):
                 hasil = p;
                 return true;
-            case LihatSkp or AjukanSkp or SetujuiSkp or KembalikanSkp when SkpData.TryParse(data, v!, out var s):
+            case LihatSkp or AjukanSkp or SetujuiSkp or KembalikanSkp or UbahTargetSkp or AjukanAdendumSkp when SkpData.TryParse(data, v!, out var s):
                 hasil = s;
                 return true;
             default:
@@ -167,13 +173,37 @@ public sealed record SkpData(string Verb, int Tahun, string Nip, int Versi) : IC
 {
     public const string InputKesanggupan = "kesanggupan";
     public const string InputCatatan = "catatan";
+    public const string InputAlasan = "alasan";
     public const int CatatanMaksimal = 1000;
+
+    /// <summary>Prefix of the target inputs of the edit card (<c>t|KODE|TW</c>, <c>t|KODE|TW|atas</c>).</summary>
+    public const string AwalanTarget = "t|";
+
+    /// <summary>At most this many target inputs are read (10 IKU × 4 quarters × 2 bounds, with room).</summary>
+    public const int TargetMaksimal = 200;
 
     /// <summary>True when the pernyataan kesanggupan toggle was on.</summary>
     public bool Kesanggupan { get; init; }
 
     /// <summary>The note typed for a return; null when empty.</summary>
     public string? Catatan { get; init; }
+
+    /// <summary>The reason of an adendum, or the owner's note on a revision; null when empty.</summary>
+    public string? Alasan { get; init; }
+
+    /// <summary>
+    /// The target inputs as typed (raw text, not parsed: the server checks them against the contract), keyed by input
+    /// id; empty when the card had none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Target { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Value equality, <see cref="Target"/> by content.</summary>
+    public bool Equals(SkpData? other) =>
+        other is not null && Verb == other.Verb && Tahun == other.Tahun && Nip == other.Nip && Versi == other.Versi
+        && Kesanggupan == other.Kesanggupan && Catatan == other.Catatan && Alasan == other.Alasan
+        && Target.Count == other.Target.Count && Target.All(t => other.Target.TryGetValue(t.Key, out var v) && v == t.Value);
+
+    public override int GetHashCode() => HashCode.Combine(Verb, Tahun, Nip, Versi, Kesanggupan, Catatan, Alasan, Target.Count);
 
     public JsonObject ToData() => new()
     {
@@ -207,7 +237,39 @@ public sealed record SkpData(string Verb, int Tahun, string Nip, int Versi) : IC
             }
         }
 
-        hasil = new SkpData(verb, tahun, nip, versi) { Kesanggupan = kesanggupan, Catatan = catatan };
+        var target = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in data.EnumerateObject())
+        {
+            if (!p.Name.StartsWith(AwalanTarget, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (target.Count >= TargetMaksimal)
+            {
+                return false;
+            }
+
+            target[p.Name] = p.Value.ValueKind switch
+            {
+                JsonValueKind.String => p.Value.GetString() ?? "",
+                JsonValueKind.Number => p.Value.GetRawText(),
+                _ => "",
+            };
+        }
+
+        hasil = new SkpData(verb, tahun, nip, versi) { Kesanggupan = kesanggupan, Catatan = catatan, Alasan = Teks(data, InputAlasan), Target = target };
         return true;
+    }
+
+    private static string? Teks(JsonElement data, string nama)
+    {
+        if (!data.TryGetProperty(nama, out var c) || c.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(c.GetString()))
+        {
+            return null;
+        }
+
+        var teks = c.GetString()!.Trim();
+        return teks.Length > CatatanMaksimal ? teks[..CatatanMaksimal] : teks;
     }
 }

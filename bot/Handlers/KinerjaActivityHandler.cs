@@ -228,7 +228,8 @@ public sealed partial class KinerjaActivityHandler(
         var diklik = Asal(turn, turn.Activity.ReplyToId);
         var hasil = data.Verb switch
         {
-            CardVerbs.AjukanSkp => await skp.AjukanAsync(turn.Connector, identitas, data, saluran, diklik, cancellationToken),
+            CardVerbs.AjukanSkp or CardVerbs.AjukanAdendumSkp => await skp.AjukanAsync(turn.Connector, identitas, data, saluran, diklik, cancellationToken),
+            CardVerbs.UbahTargetSkp => await skp.UbahTargetAsync(identitas, data, cancellationToken),
             CardVerbs.SetujuiSkp or CardVerbs.KembalikanSkp =>
                 await skp.PutuskanAsync(turn.Connector, identitas, data, data.Verb == CardVerbs.SetujuiSkp, saluran, diklik, cancellationToken),
             _ => await skp.LihatAsync(identitas, data.Tahun, pemilik, cancellationToken) switch

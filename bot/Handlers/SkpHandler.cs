@@ -80,11 +80,51 @@ public sealed partial class SkpHandler(
         return Jawaban.Dari(PersetujuanCard.Render(new PersetujuanModel(saya.Nama, items, hariIni)));
     }
 
-    /// <summary><c>ajukanSkp</c>: the owner submits; the approver in force then gets the approval card in their chat.</summary>
+    /// <summary>
+    /// <c>ubahTargetSkp</c>: the owner's edit card of the targets — a revision before submitting (Draft, Dikembalikan)
+    /// or an adendum (Disetujui). Anyone else is refused; while the SKP waits for a decision the normal card answers.
+    /// </summary>
+    public async Task<HasilAksiSkp> UbahTargetAsync(IdentitasPengguna identitas, SkpData d, CancellationToken cancellationToken)
+    {
+        var muat = await MuatAsync(identitas, d, cancellationToken);
+        if (muat.Gagal is { } gagal)
+        {
+            return gagal;
+        }
+
+        var (data, alur, kunci) = (muat.Data!, muat.Alur!, muat.Kunci);
+        var otorisasi = OtorisasiSkp.PeriksaPengajuan(data, alur, identitas.Nip);
+        if (!otorisasi.Boleh)
+        {
+            Log.Refused(logger, d.Verb, kunci.ToString());
+            return HasilAksiSkp.Ditolak(otorisasi.Alasan);
+        }
+
+        if (d.Versi != alur.VersiTerakhir.Nomor)
+        {
+            return HasilAksiSkp.Kartu(await KartuAsync(data, alur, identitas.Nip, PesanVersiUsang(d.Versi, alur), cancellationToken));
+        }
+
+        if (alur.Status == StatusSkp.Diajukan)
+        {
+            return HasilAksiSkp.Kartu(await KartuAsync(data, alur, identitas.Nip,
+                "SKP ini sedang menunggu keputusan atasan; target dapat diubah lagi setelah diputuskan.", cancellationToken));
+        }
+
+        Log.EditOpened(logger, kunci.ToString(), alur.VersiTerakhir.Nomor);
+        return HasilAksiSkp.Kartu(SkpCard.RenderUbah(await ModelAsync(data, alur, identitas.Nip, null, TampilanSkp.Pemilik, cancellationToken)));
+    }
+
+    /// <summary>
+    /// <c>ajukanSkp</c> (with revised targets from the edit card, or unchanged) and <c>ajukanAdendumSkp</c>: the owner
+    /// submits; the approver in force then gets the approval card in their chat. Typed targets are checked on the server
+    /// (<see cref="UsulanTarget"/>); a refusal saves nothing.
+    /// </summary>
     /// <remarks><paramref name="asal"/> is the card clicked, when known: it gets the new card from the caller, so it is not updated here.</remarks>
     public async Task<HasilAksiSkp> AjukanAsync(IConnectorClient connector, IdentitasPengguna identitas, SkpData d, Saluran saluran, KartuAsal? asal,
         CancellationToken cancellationToken)
     {
+        var adendum = d.Verb == CardVerbs.AjukanAdendumSkp;
         var muat = await MuatAsync(identitas, d, cancellationToken);
         if (muat.Gagal is { } gagal)
         {
@@ -108,7 +148,31 @@ public sealed partial class SkpHandler(
         if (alur.Status == StatusSkp.Diajukan)
         {
             // A double click or a re-sent submit: nothing new, the card says where it stands.
-            return HasilAksiSkp.Kartu(await KartuAsync(data, alur, identitas.Nip, "SKP ini sudah diajukan dan menunggu keputusan atasan.", cancellationToken));
+            return HasilAksiSkp.Kartu(await KartuAsync(data, alur, identitas.Nip,
+                adendum ? "Adendum SKP ini sudah diajukan dan menunggu keputusan atasan." : "SKP ini sudah diajukan dan menunggu keputusan atasan.", cancellationToken));
+        }
+
+        if (adendum && alur.Status != StatusSkp.Disetujui)
+        {
+            return HasilAksiSkp.Ditolak("Adendum hanya untuk SKP yang sudah disetujui. SKP ini berstatus " + PersetujuanSkp.NamaStatus(alur.Status) +
+                                        ": ubah targetnya lalu ajukan.");
+        }
+
+        var usulan = UsulanTarget.Periksa(data.CariKontrak(kunci.Tahun, kunci.Pemilik), alur, d.Target);
+        if (!usulan.Sah)
+        {
+            Log.TargetsRefused(logger, d.Verb, kunci.ToString(), usulan.Kesalahan.Count);
+            return HasilAksiSkp.Ditolak(usulan.Pesan);
+        }
+
+        if (adendum && usulan.Perubahan.Count == 0)
+        {
+            return HasilAksiSkp.Ditolak("Tidak ada target yang berubah. Ubah paling sedikit satu target untuk mengajukan adendum.");
+        }
+
+        if (adendum && d.Alasan is null)
+        {
+            return HasilAksiSkp.Ditolak("Alasan adendum wajib diisi: tuliskan mengapa target perlu diubah.");
         }
 
         if (!d.Kesanggupan)
@@ -119,7 +183,14 @@ public sealed partial class SkpHandler(
         var (momen, _, _) = Sekarang(data, pemilik);
         try
         {
-            alur.Ajukan(Pelaku.Dari(pemilik), momen, pernyataanKesanggupanDiterima: true, saluran);
+            if (adendum)
+            {
+                alur.AjukanAdendum(Pelaku.Dari(pemilik), momen, usulan.Perubahan, d.Alasan!, pernyataanKesanggupanDiterima: true, saluran);
+            }
+            else
+            {
+                alur.Ajukan(Pelaku.Dari(pemilik), momen, pernyataanKesanggupanDiterima: true, saluran, usulan.Perubahan, d.Alasan);
+            }
         }
         catch (DomainException e)
         {
@@ -132,10 +203,22 @@ public sealed partial class SkpHandler(
             return HasilAksiSkp.Kartu(await KartuAsync(data, simpan.Sekarang, identitas.Nip, "SKP ini baru saja berubah. Inilah keadaan terbarunya.", cancellationToken));
         }
 
-        Log.Submitted(logger, kunci.ToString(), alur.VersiTerakhir.Nomor);
+        if (adendum)
+        {
+            Log.AdendumSubmitted(logger, kunci.ToString(), alur.VersiTerakhir.Nomor, usulan.Perubahan.Count);
+        }
+        else
+        {
+            Log.Submitted(logger, kunci.ToString(), alur.VersiTerakhir.Nomor);
+        }
+
         await PerbaruiKartuAsync(connector, data, alur, asal, cancellationToken);
         await KirimKePenyetujuAsync(connector, data, alur, cancellationToken);
-        return HasilAksiSkp.Kartu(await KartuAsync(data, alur, identitas.Nip, "SKP Anda sudah diajukan ke atasan langsung.", cancellationToken), berubah: true);
+        var pesan = adendum
+            ? "Adendum SKP Anda sudah diajukan ke atasan langsung. Sampai disetujui, target versi " +
+              (alur.VersiBerlaku?.Nomor ?? 1).ToString(CultureInfo.InvariantCulture) + " tetap berlaku."
+            : "SKP Anda sudah diajukan ke atasan langsung.";
+        return HasilAksiSkp.Kartu(await KartuAsync(data, alur, identitas.Nip, pesan, cancellationToken), berubah: true);
     }
 
     /// <summary><c>setujuiSkp</c> / <c>kembalikanSkp</c>: a decision on the version the card showed; the owner is told.</summary>
@@ -201,7 +284,11 @@ public sealed partial class SkpHandler(
 
     /// <summary>The card of <paramref name="alur"/> in the view of <paramref name="penonton"/>.</summary>
     private async Task<AdaptiveCard> KartuAsync(DataKantor data, PersetujuanSkp alur, Nip penonton, string? pesan, CancellationToken cancellationToken,
-        TampilanSkp? tampilan = null)
+        TampilanSkp? tampilan = null) =>
+        SkpCard.Render(await ModelAsync(data, alur, penonton, pesan, tampilan, cancellationToken));
+
+    private async Task<SkpModel> ModelAsync(DataKantor data, PersetujuanSkp alur, Nip penonton, string? pesan, TampilanSkp? tampilan,
+        CancellationToken cancellationToken)
     {
         var pemilik = data.CariPegawai(alur.Kunci.Pemilik) ?? throw new DomainException($"Pegawai {alur.Kunci.Pemilik} tidak ada di data kantor");
         var atasan = pemilik.NipAtasan is { } na ? data.CariPegawai(na) : null;
@@ -220,8 +307,7 @@ public sealed partial class SkpHandler(
             }
         }
 
-        var model = new SkpModel(pemilik, atasan, data.CariKontrak(alur.Kunci.Tahun, pemilik.Nip), alur, Tenggat(alur.Kunci.Tahun, pemilik), hariIni, view, userIds, pesan);
-        return SkpCard.Render(model);
+        return new SkpModel(pemilik, atasan, data.CariKontrak(alur.Kunci.Tahun, pemilik.Nip), alur, Tenggat(alur.Kunci.Tahun, pemilik), hariIni, view, userIds, pesan);
     }
 
     /// <summary>Who decides today: the Plt./Plh. in force for the atasan langsung, else the atasan langsung.</summary>
@@ -247,7 +333,8 @@ public sealed partial class SkpHandler(
             return;
         }
 
-        var kartu = await KartuAsync(data, alur, penyetuju.Nip, $"{pemilik.Nama} mengajukan SKP {alur.Kunci.Tahun.ToString(CultureInfo.InvariantCulture)} untuk Anda setujui.",
+        var apa = alur.VersiTerakhir.Jenis == JenisVersi.Adendum ? "adendum SKP" : "SKP";
+        var kartu = await KartuAsync(data, alur, penyetuju.Nip, $"{pemilik.Nama} mengajukan {apa} {alur.Kunci.Tahun.ToString(CultureInfo.InvariantCulture)} untuk Anda setujui.",
             cancellationToken, TampilanSkp.Penyetuju);
         if (await KirimAsync(connector, alur.Kunci.KodeKantor, penyetuju.Nip, Turn.Card(kartu.ToJson()), cancellationToken) is { } terkirim)
         {
@@ -447,6 +534,15 @@ public sealed partial class SkpHandler(
 
         [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "SKP {Kunci} has no approver in the office data")]
         public static partial void NoApprover(ILogger logger, string kunci);
+
+        [LoggerMessage(EventId = 7201, Level = LogLevel.Information, Message = "SKP {Kunci}: adendum submitted (version {Versi}, {Jumlah} targets changed)")]
+        public static partial void AdendumSubmitted(ILogger logger, string kunci, int versi, int jumlah);
+
+        [LoggerMessage(EventId = 7202, Level = LogLevel.Information, Message = "SKP action {Verb} on {Kunci}: typed targets refused ({Jumlah} problems), nothing saved")]
+        public static partial void TargetsRefused(ILogger logger, string verb, string kunci, int jumlah);
+
+        [LoggerMessage(EventId = 7203, Level = LogLevel.Information, Message = "SKP {Kunci}: target edit card opened (version {Versi})")]
+        public static partial void EditOpened(ILogger logger, string kunci, int versi);
 
         [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "SKP card {ActivityId} of {Kunci} updated in place ({Tampilan} view)")]
         public static partial void CardUpdated(ILogger logger, string kunci, string activityId, TampilanSkp tampilan);

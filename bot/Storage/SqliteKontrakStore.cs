@@ -195,7 +195,7 @@ public sealed partial class SqliteKontrakStore(SqliteDatabase database, ILogger<
         {
             await using var cmd = Perintah(connection, tx, """
                 INSERT INTO skp_versi (kantor, tahun, nip, nomor, jenis, alasan, dibuat_pada, disetujui_pada) VALUES ($k, $t, $n, $nomor, $j, $a, $b, $ok)
-                ON CONFLICT (kantor, tahun, nip, nomor) DO UPDATE SET disetujui_pada = excluded.disetujui_pada;
+                ON CONFLICT (kantor, tahun, nip, nomor) DO UPDATE SET disetujui_pada = excluded.disetujui_pada, alasan = excluded.alasan;
                 """);
             Kunci(cmd, kantor, k);
             cmd.Parameters.AddWithValue("$nomor", v.Nomor);

@@ -31,6 +31,9 @@ public abstract class CardAction
 public sealed class SubmitAction : CardAction
 {
     public JsonObject? Data { get; init; }
+
+    /// <summary><c>none</c>: the click sends no inputs and skips their validation (a "Batal" button).</summary>
+    public string? AssociatedInputs { get; init; }
 }
 
 /// <summary>
@@ -44,6 +47,9 @@ public sealed class ExecuteAction : CardAction
 
     public JsonObject? Data { get; init; }
 
+    /// <summary><c>none</c>: the click sends no inputs and skips their validation (a "Batal" button).</summary>
+    public string? AssociatedInputs { get; init; }
+
     /// <summary>An Action.Execute for <paramref name="data"/> with an Action.Submit fallback carrying the same data.</summary>
     public static ExecuteAction Create(string title, ICardData data, string? tooltip = null) => new()
     {
@@ -52,6 +58,17 @@ public sealed class ExecuteAction : CardAction
         Verb = data.Verb,
         Data = data.ToData(),
         Fallback = new SubmitAction { Title = title, Tooltip = tooltip, Data = data.ToData() },
+    };
+
+    /// <summary>Like <see cref="Create"/>, but sends no inputs and does not validate them (both paths).</summary>
+    public static ExecuteAction TanpaInput(string title, ICardData data, string? tooltip = null) => new()
+    {
+        Title = title,
+        Tooltip = tooltip,
+        Verb = data.Verb,
+        Data = data.ToData(),
+        AssociatedInputs = "none",
+        Fallback = new SubmitAction { Title = title, Tooltip = tooltip, Data = data.ToData(), AssociatedInputs = "none" },
     };
 }
 

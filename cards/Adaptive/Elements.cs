@@ -19,6 +19,7 @@ namespace Kinerja.Cards;
 [JsonDerivedType(typeof(LineChart), "Chart.Line")]
 [JsonDerivedType(typeof(InputText), "Input.Text")]
 [JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
+[JsonDerivedType(typeof(InputNumber), "Input.Number")]
 public abstract class CardElement
 {
     private protected CardElement()
@@ -258,4 +259,16 @@ public sealed class InputToggle : CardInput
     public string? ValueOff { get; init; }
 
     public bool? Wrap { get; init; }
+}
+
+/// <summary>A number box; the client sends what was typed (a number or a string) under its id. Parse it on the server.</summary>
+public sealed class InputNumber : CardInput
+{
+    public string? Placeholder { get; init; }
+
+    public decimal? Value { get; init; }
+
+    public decimal? Min { get; init; }
+
+    public decimal? Max { get; init; }
 }

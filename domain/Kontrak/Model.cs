@@ -93,6 +93,10 @@ public sealed record PerubahanTarget
     public int Triwulan { get; }
 
     public Target Target { get; }
+
+    /// <summary>True when <paramref name="lain"/> changes the same IKU and quarter.</summary>
+    public bool SamaTempat(PerubahanTarget lain) =>
+        lain is not null && Triwulan == lain.Triwulan && string.Equals(KodeIku, lain.KodeIku, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>

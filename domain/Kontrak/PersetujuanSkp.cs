@@ -145,12 +145,13 @@ public sealed class PersetujuanSkp
         PastikanPemilik(oleh, "mengajukan");
         PastikanPernyataan(pernyataanKesanggupanDiterima);
         var perubahan = Periksa(perbaikan ?? []);
+        var nomor = VersiTerakhir.Nomor;
         if (Status == StatusSkp.Draft && perubahan.Count > 0)
         {
-            throw new DomainException("Draf pertama diajukan apa adanya; perubahan target hanya untuk perbaikan atau adendum");
+            // A draft was never decided: its changes (against the imported targets) belong to version 1 itself.
+            _versi[^1] = _versi[^1] with { Perubahan = [.. VersiTerakhir.Perubahan.Where(l => !perubahan.Exists(p => p.SamaTempat(l))), .. perubahan], Alasan = Bersih(catatan) ?? VersiTerakhir.Alasan };
         }
 
-        var nomor = VersiTerakhir.Nomor;
         if (Status == StatusSkp.Dikembalikan)
         {
             nomor++;
