@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Kinerja.Cards;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Penilaian;
-using Kinerja.Domain.Ports;
+using KinerjaBot.Storage;
 
 namespace KinerjaBot.Handlers;
 
@@ -25,11 +25,11 @@ public sealed record Jawaban(JsonObject? Kartu, string? Teks)
 /// asks the domain for the scores, the trend and the unit's NKO, and renders the card. Translation only: every rule
 /// is in <see cref="Penilai"/>.
 /// </summary>
-public sealed class NilaiSayaHandler(IKantorStore kantor, Penilai penilai, TimeProvider time)
+public sealed class NilaiSayaHandler(DataPenilaian dataPenilaian, Penilai penilai, TimeProvider time)
 {
     public async Task<Jawaban> JawabAsync(IdentitasPengguna identitas, int? tahun, int? triwulan, CancellationToken cancellationToken)
     {
-        var data = await kantor.MuatAsync(identitas.KodeKantor, cancellationToken);
+        var data = await dataPenilaian.MuatAsync(identitas.KodeKantor, cancellationToken);
         var pegawai = data?.CariPegawai(identitas.Nip);
         if (data is null || pegawai is null)
         {

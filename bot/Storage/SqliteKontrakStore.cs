@@ -106,6 +106,37 @@ public sealed partial class SqliteKontrakStore(SqliteDatabase database, ILogger<
         return hasil;
     }
 
+    public async Task<IReadOnlyList<PersetujuanSkp>> DaftarDenganPerubahanTargetAsync(string kodeKantor, int tahun, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = connection.BeginTransaction(deferred: true);
+        var kantor = SqliteKeys.Kantor(kodeKantor);
+        var nips = new List<string>();
+        await using (var cmd = connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "SELECT DISTINCT nip FROM skp_perubahan WHERE kantor = $k AND tahun = $t ORDER BY nip;";
+            cmd.Parameters.AddWithValue("$k", kantor);
+            cmd.Parameters.AddWithValue("$t", tahun);
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                nips.Add(r.GetString(0));
+            }
+        }
+
+        var hasil = new List<PersetujuanSkp>(nips.Count);
+        foreach (var nip in nips)
+        {
+            if (await MuatAsync(connection, tx, new KunciSkp(kantor, tahun, Nip.Parse(nip)), cancellationToken).ConfigureAwait(false) is { } alur)
+            {
+                hasil.Add(alur);
+            }
+        }
+
+        return hasil;
+    }
+
     public async Task SimpanDelegasiAsync(Delegasi delegasi, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delegasi);

@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IPenggunaStore, SqlitePenggunaStore>();
         services.TryAddSingleton<IPercakapanStore, SqlitePercakapanStore>();
         services.TryAddSingleton<IKontrakStore, SqliteKontrakStore>();
+        services.TryAddSingleton<DataPenilaian>();
         services.TryAddSingleton<IKartuSkpStore, SqliteKartuSkpStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageInitializer>());
         return services;

@@ -48,6 +48,27 @@ public static class TargetSkp
         return Versi(kontrak, alur, alur.VersiBerlaku?.Nomor ?? 0);
     }
 
+    /// <summary>
+    /// Puts the targets in force into <paramref name="kontrak"/>'s IKU, for scoring: an approved revision or adendum
+    /// replaces the imported target of its IKU and quarter; a proposal still waiting changes nothing.
+    /// </summary>
+    public static void TerapkanBerlaku(KontrakKinerja kontrak, PersetujuanSkp alur)
+    {
+        ArgumentNullException.ThrowIfNull(kontrak);
+        ArgumentNullException.ThrowIfNull(alur);
+        var berlaku = Berlaku(kontrak, alur);
+        foreach (var iku in kontrak.Iku)
+        {
+            for (var tw = 1; tw <= 4; tw++)
+            {
+                if (berlaku.TryGetValue(Kunci(iku.Kode, tw), out var target) && iku.TargetTriwulan(tw) != target)
+                {
+                    iku.TetapkanTarget(tw, target);
+                }
+            }
+        }
+    }
+
     /// <summary>What version <paramref name="nomor"/> changed: old → new per IKU and quarter.</summary>
     public static IReadOnlyList<TargetBerubah> PerubahanVersi(KontrakKinerja? kontrak, PersetujuanSkp alur, int nomor)
     {

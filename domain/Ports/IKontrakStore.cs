@@ -43,6 +43,12 @@ public interface IKontrakStore
     Task<IReadOnlyList<SkpMenunggu>> DaftarMenungguAsync(string kodeKantor, Nip penyetuju, DateOnly hariIni, CancellationToken cancellationToken);
 
     /// <summary>Adds or replaces (by office and id) a Plt./Plh. assignment.</summary>
+    /// <summary>
+    /// The workflows of an office's year whose versions change targets (revisions, adenda): what scoring must apply
+    /// on top of the imported targets (<see cref="Kontrak.TargetSkp.TerapkanBerlaku"/>).
+    /// </summary>
+    Task<IReadOnlyList<PersetujuanSkp>> DaftarDenganPerubahanTargetAsync(string kodeKantor, int tahun, CancellationToken cancellationToken);
+
     Task SimpanDelegasiAsync(Delegasi delegasi, CancellationToken cancellationToken);
 
     /// <summary>Removes an assignment; false when there was none.</summary>

@@ -255,7 +255,8 @@ public static class KinerjaCli
                     .ConfigureAwait(false);
             }
 
-            var dimuat = await store.MuatAsync(kode, cancellationToken).ConfigureAwait(false);
+            // The targets in force: approved SKP revisions and adenda on top of the imported ones.
+            var dimuat = await services.GetRequiredService<DataPenilaian>().MuatAsync(kode, cancellationToken).ConfigureAwait(false);
             if (dimuat is null)
             {
                 await stderr.WriteLineAsync($"Kantor {kode} tidak ada di basis data (yang ada: {(kantor.Count == 0 ? "-" : string.Join(", ", kantor))}).")

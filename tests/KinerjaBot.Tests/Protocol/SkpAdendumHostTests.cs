@@ -137,6 +137,7 @@ public sealed class SkpAdendumHostTests : IDisposable
         Assert.Equal(1, alur.VersiBerlaku!.Nomor);
         Assert.Equal(Saluran.TeamsSubmit, alur.JejakAudit[^1].Saluran);
         Assert.Equal(91.8m, TargetSkp.Berlaku(await KontrakAsync(), alur)[TargetSkp.Kunci("1b.004", 3)].Nilai);
+        Assert.Equal(91.8m, await TargetUntukPenilaianAsync("1b.004", 3)); // a proposal changes no score
 
         var kartuBagus = CardJson.CardOf(Terakhir(ActivityDriver.PersonalConversation).Body);
         var teks = CardJson.AllText(kartuBagus);
@@ -152,6 +153,8 @@ public sealed class SkpAdendumHostTests : IDisposable
         alur = await MuatAsync();
         Assert.Equal(2, alur.VersiBerlaku!.Nomor);
         Assert.Equal(93.5m, TargetSkp.Berlaku(await KontrakAsync(), alur)[TargetSkp.Kunci("1b.004", 3)].Nilai);
+        Assert.Equal(93.5m, await TargetUntukPenilaianAsync("1b.004", 3)); // scoring uses the approved adendum
+        Assert.Equal(91.8m, (await KontrakAsync())!.CariIku("1b.004")!.TargetTriwulan(3)!.Value.Nilai); // the import stays as it was
 
         await PostAsync(_lestari.Message("skp"));
         var kartuSkp = CardJson.CardOf(Terakhir("a:personal-lestari").Body);
@@ -216,6 +219,14 @@ public sealed class SkpAdendumHostTests : IDisposable
         _ = _bot.Server; // the host is started
         var store = _bot.Services.GetRequiredService<IKontrakStore>();
         return (await store.MuatAsync(new KunciSkp("KPPN-METRO", 2027, Nip.Parse(NipLestari)), CancellationToken.None))!;
+    }
+
+    /// <summary>The target "nilai saya" and the recap score with.</summary>
+    private async Task<decimal> TargetUntukPenilaianAsync(string kodeIku, int triwulan)
+    {
+        _ = _bot.Server;
+        var data = await _bot.Services.GetRequiredService<KinerjaBot.Storage.DataPenilaian>().MuatAsync("KPPN-METRO", CancellationToken.None);
+        return data!.CariKontrak(2027, Nip.Parse(NipLestari))!.CariIku(kodeIku)!.TargetTriwulan(triwulan)!.Value.Nilai;
     }
 
     private async Task<KontrakKinerja?> KontrakAsync()
