@@ -37,7 +37,7 @@ public sealed partial class SkpHandler(
         }
 
         var nipPemilik = pemilik ?? identitas.Nip;
-        var th = tahun ?? TahunBawaan(data, nipPemilik);
+        var th = tahun ?? await TahunBawaanAsync(data, identitas.KodeKantor, nipPemilik, cancellationToken);
         if (th is not { } t)
         {
             return Jawaban.Pesan("Anda belum punya SKP di KinerjaBot. Hubungi Manajer Kinerja Pegawai kantor Anda.");
@@ -494,13 +494,23 @@ public sealed partial class SkpHandler(
         TenggatSkp.Untuk(tahun, pemilik.TanggalMulai is { } m && m.Year <= tahun ? m : null);
 
     /// <summary>
-    /// The year <c>skp</c> shows: the latest year up to next year that has a contract for the person (in November the
-    /// next year's SKP is being prepared), else none.
+    /// The year <c>skp</c> shows: the current year (issue #4), unless its SKP is already approved and next year's SKP
+    /// — prepared from November, due 31 January — still needs action, which is then what the owner is looking for.
+    /// Without a contract this year or next, the latest earlier one.
     /// </summary>
-    private int? TahunBawaan(DataKantor data, Nip nip)
+    private async Task<int?> TahunBawaanAsync(DataKantor data, string kodeKantor, Nip nip, CancellationToken cancellationToken)
     {
         var tahunIni = time.GetUtcNow().Year;
-        return data.TahunKontrak.Where(t => t <= tahunIni + 1 && data.CariKontrak(t, nip) is not null).Select(t => (int?)t).LastOrDefault();
+        bool Ada(int t) => data.CariKontrak(t, nip) is not null;
+        async Task<bool> PerluTindakan(int t) =>
+            (await kontrakStore.MuatAsync(new KunciSkp(kodeKantor, t, nip), cancellationToken))?.Status is { } st && st != StatusSkp.Disetujui;
+
+        if (Ada(tahunIni) && (await PerluTindakan(tahunIni) || !Ada(tahunIni + 1) || !await PerluTindakan(tahunIni + 1)))
+        {
+            return tahunIni;
+        }
+
+        return Ada(tahunIni + 1) ? tahunIni + 1 : data.TahunKontrak.Where(t => t < tahunIni && Ada(t)).Select(t => (int?)t).LastOrDefault();
     }
 
     /// <summary>Now in the office of <paramref name="pegawai"/>: the instant, its local date, the zone.</summary>

@@ -156,7 +156,10 @@ public sealed class SkpAdendumHostTests : IDisposable
         Assert.Equal(93.5m, await TargetUntukPenilaianAsync("1b.004", 3)); // scoring uses the approved adendum
         Assert.Equal(91.8m, (await KontrakAsync())!.CariIku("1b.004")!.TargetTriwulan(3)!.Value.Nilai); // the import stays as it was
 
+        // Both her 2026 and 2027 SKP are approved now: `skp` shows the current year, `skp 2027` the adendum's.
         await PostAsync(_lestari.Message("skp"));
+        Assert.Contains("SKP 2026", CardJson.AllText(CardJson.CardOf(Terakhir("a:personal-lestari").Body)), StringComparison.Ordinal);
+        await PostAsync(_lestari.Message("skp 2027"));
         var kartuSkp = CardJson.CardOf(Terakhir("a:personal-lestari").Body);
         Assert.Contains("93,5", CardJson.AllText(kartuSkp), StringComparison.Ordinal);
         await CardLinter.Shared.AssertValidAsync(kartuSkp.ToJsonString());
