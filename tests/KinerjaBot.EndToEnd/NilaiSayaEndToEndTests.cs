@@ -25,7 +25,7 @@ public sealed class NilaiSayaEndToEndTests(PlaygroundFixture playground)
     {
         var (conversation, user) = await playground.ConfigAsync();
         await using var stream = await playground.StreamAsync();
-        var marker = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var marker = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds(); // the Playground stamps its messages with the wall clock
 
         await playground.SayAsync(conversation, user, "nilai saya");
 
@@ -40,7 +40,7 @@ public sealed class NilaiSayaEndToEndTests(PlaygroundFixture playground)
     {
         var (conversation, user) = await playground.ConfigAsync();
         await using var stream = await playground.StreamAsync();
-        var marker = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var marker = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds(); // the Playground stamps its messages with the wall clock
         await playground.SayAsync(conversation, user, "nilai saya TW3");
         var message = await NextCardAsync(stream, marker, _ => true);
         var messageId = message["message"]!["messageId"]!.ToString();
@@ -60,7 +60,7 @@ public sealed class NilaiSayaEndToEndTests(PlaygroundFixture playground)
     {
         var (conversation, user) = await playground.ConfigAsync();
         await using var stream = await playground.StreamAsync();
-        var marker = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var marker = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds(); // the Playground stamps its messages with the wall clock
 
         await playground.SayAsync(conversation, user, "nilai sya");
 
