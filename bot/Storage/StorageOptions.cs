@@ -11,14 +11,28 @@ public sealed class StorageOptions
 {
     public const string SectionName = "Kinerja:Storage";
 
-    /// <summary>The only provider today is the embedded default.</summary>
+    /// <summary>The embedded default.</summary>
     public const string ProviderSqlite = "sqlite";
 
-    /// <summary><c>sqlite</c> (the only one supported for now; Azure Tables comes later).</summary>
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Kinerja:Storage:Provider wajib diisi (pilihan: sqlite).")]
+    /// <summary>Azure Tables (docs/storage.md): for now the offices and linked users only; the other ports stay on SQLite.</summary>
+    public const string ProviderTables = "tables";
+
+    /// <summary><c>sqlite</c> (default) or <c>tables</c>.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Kinerja:Storage:Provider wajib diisi (pilihan: sqlite, tables).")]
     public string Provider { get; set; } = ProviderSqlite;
 
     /// <summary>The SQLite file; a relative path is taken from the host's content root.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Kinerja:Storage:SqlitePath wajib diisi (mis. data/kinerja.db).")]
     public string SqlitePath { get; set; } = "data/kinerja.db";
+
+    /// <summary>
+    /// With provider <c>tables</c>: <c>UseDevelopmentStorage=true</c> (Azurite) or an account connection string
+    /// (<c>DefaultEndpointsProtocol=…;AccountName=…;AccountKey=…</c> or one with <c>TableEndpoint=…</c>).
+    /// </summary>
+    public string? TablesConnectionString { get; set; }
+
+    /// <summary>The prefix of the table names (<c>{prefix}Kantor</c>, <c>{prefix}Pengguna</c>): letters and digits, starting with a letter.</summary>
+    public string TablesPrefix { get; set; } = "Kinerja";
+
+    internal bool PakaiTables => string.Equals(Provider?.Trim(), ProviderTables, StringComparison.OrdinalIgnoreCase);
 }

@@ -9,9 +9,15 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     {
         var kesalahan = new List<string>();
         if (!string.IsNullOrWhiteSpace(options.Provider)
-            && !string.Equals(options.Provider.Trim(), StorageOptions.ProviderSqlite, StringComparison.OrdinalIgnoreCase))
+            && !string.Equals(options.Provider.Trim(), StorageOptions.ProviderSqlite, StringComparison.OrdinalIgnoreCase)
+            && !options.PakaiTables)
         {
-            kesalahan.Add($"Kinerja:Storage:Provider '{options.Provider}' tidak dikenal; yang didukung: {StorageOptions.ProviderSqlite}.");
+            kesalahan.Add($"Kinerja:Storage:Provider '{options.Provider}' tidak dikenal; yang didukung: {StorageOptions.ProviderSqlite}, {StorageOptions.ProviderTables}.");
+        }
+
+        if (options.PakaiTables)
+        {
+            ValidasiTables(options, kesalahan);
         }
 
         if (!string.IsNullOrWhiteSpace(options.SqlitePath))
@@ -28,5 +34,32 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         }
 
         return kesalahan.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(kesalahan);
+    }
+
+    private static void ValidasiTables(StorageOptions options, List<string> kesalahan)
+    {
+        var cs = options.TablesConnectionString?.Trim();
+        if (string.IsNullOrEmpty(cs))
+        {
+            kesalahan.Add("Kinerja:Storage:TablesConnectionString wajib diisi untuk provider tables (UseDevelopmentStorage=true atau connection string akun).");
+        }
+        else
+        {
+            try
+            {
+                _ = new Azure.Data.Tables.TableServiceClient(cs);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+            {
+                kesalahan.Add("Kinerja:Storage:TablesConnectionString tidak bisa dibaca (mis. UseDevelopmentStorage=true atau "
+                    + "DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…).");
+            }
+        }
+
+        var prefix = options.TablesPrefix?.Trim() ?? "";
+        if (prefix.Length is 0 or > 50 || !char.IsAsciiLetter(prefix[0]) || !prefix.All(char.IsAsciiLetterOrDigit))
+        {
+            kesalahan.Add($"Kinerja:Storage:TablesPrefix '{options.TablesPrefix}' harus huruf/angka, diawali huruf, paling panjang 50.");
+        }
     }
 }

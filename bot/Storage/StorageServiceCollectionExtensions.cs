@@ -1,4 +1,5 @@
 using Kinerja.Domain.Ports;
+using KinerjaBot.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// The stores of the domain's ports (<see cref="IKantorStore"/>, <see cref="IPenggunaStore"/>,
     /// <see cref="IPercakapanStore"/>, <see cref="IKontrakStore"/>, <see cref="IKartuSkpStore"/>) on the provider
-    /// chosen in <c>Kinerja:Storage</c> (only <c>sqlite</c> for now), options validated on start, the schema created
+    /// chosen in <c>Kinerja:Storage</c> (<c>sqlite</c>, or <c>tables</c> for the offices and linked users), options validated on start, the schema created
     /// or migrated on start, and <see cref="TimeProvider.System"/> unless a clock is already registered.
     /// </summary>
     public static IServiceCollection AddKinerjaStorage(this IServiceCollection services, IConfiguration configuration)
@@ -29,8 +30,15 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SqliteDatabase>>(),
             sp.GetService<IHostEnvironment>()));
-        services.TryAddSingleton<IKantorStore, SqliteKantorStore>();
-        services.TryAddSingleton<IPenggunaStore, SqlitePenggunaStore>();
+        // Provider "tables" switches the offices and the linked users to Azure Tables (docs/storage.md); the other
+        // ports stay on SQLite until the next slice of issue 7.
+        services.TryAddSingleton<TableStorage>();
+        services.TryAddSingleton<IKantorStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
+            ? ActivatorUtilities.CreateInstance<TableKantorStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteKantorStore>(sp));
+        services.TryAddSingleton<IPenggunaStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
+            ? ActivatorUtilities.CreateInstance<TablePenggunaStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqlitePenggunaStore>(sp));
         services.TryAddSingleton<IPercakapanStore, SqlitePercakapanStore>();
         services.TryAddSingleton<IKontrakStore, SqliteKontrakStore>();
         services.TryAddSingleton<DataPenilaian>();

@@ -21,7 +21,33 @@ public sealed class StorageOptionsTests
     public async Task ProviderTidakDikenal_HostTidakStart_PesanMenyebutKunci()
     {
         var e = await StartGagal(new() { ["Kinerja:Storage:Provider"] = "mongodb" });
-        Assert.Equal("Kinerja:Storage:Provider 'mongodb' tidak dikenal; yang didukung: sqlite.", Assert.Single(e.Failures));
+        Assert.Equal("Kinerja:Storage:Provider 'mongodb' tidak dikenal; yang didukung: sqlite, tables.", Assert.Single(e.Failures));
+    }
+
+    [Fact]
+    public async Task TablesTanpaConnectionString_HostTidakStart_PesanMenyebutKunci()
+    {
+        var e = await StartGagal(new() { ["Kinerja:Storage:Provider"] = "tables" });
+        Assert.Equal("Kinerja:Storage:TablesConnectionString wajib diisi untuk provider tables (UseDevelopmentStorage=true atau connection string akun).",
+            Assert.Single(e.Failures));
+    }
+
+    [Fact]
+    public async Task TablesConnectionStringRusak_HostTidakStart()
+    {
+        var e = await StartGagal(new() { ["Kinerja:Storage:Provider"] = "Tables", ["Kinerja:Storage:TablesConnectionString"] = "bukan connection string" });
+        Assert.StartsWith("Kinerja:Storage:TablesConnectionString tidak bisa dibaca", Assert.Single(e.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TablesPrefixTidakSah_HostTidakStart()
+    {
+        var e = await StartGagal(new()
+        {
+            ["Kinerja:Storage:Provider"] = "tables", ["Kinerja:Storage:TablesConnectionString"] = "UseDevelopmentStorage=true",
+            ["Kinerja:Storage:TablesPrefix"] = "1-bad",
+        });
+        Assert.Equal("Kinerja:Storage:TablesPrefix '1-bad' harus huruf/angka, diawali huruf, paling panjang 50.", Assert.Single(e.Failures));
     }
 
     [Fact]

@@ -16,12 +16,16 @@ public sealed class TestStore : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public TestStore(string dbPath, TimeProvider? time = null)
+    public TestStore(string dbPath, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? extra = null)
     {
         DbPath = dbPath;
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Kinerja:Storage:SqlitePath"] = dbPath })
-            .Build();
+        var nilai = new Dictionary<string, string?> { ["Kinerja:Storage:SqlitePath"] = dbPath };
+        foreach (var (kunci, isi) in extra ?? new Dictionary<string, string?>())
+        {
+            nilai[kunci] = isi;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(nilai).Build();
         var services = new ServiceCollection().AddLogging();
         if (time is not null)
         {

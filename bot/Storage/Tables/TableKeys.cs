@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+using Kinerja.Domain.Organisasi;
+
+namespace KinerjaBot.Storage.Tables;
+
+/// <summary>
+/// The key scheme of the Azure Tables adapters, in one place (architecture.md habit 9; docs/storage.md explains why).
+/// Every partition is what one query of the bot needs: an office's head (one point read), its organisation (units and
+/// people) and each of its years (contracts with IKU, targets, realisations, behaviour scores), each written under a
+/// fresh generation id so that a save becomes visible in one ETag-guarded write of the head.
+/// Key values are escaped: Azure Tables forbids <c>/ \ # ?</c> and control characters in keys, and <c>|</c> is our separator.
+/// </summary>
+internal static class TableKeys
+{
+    public const string Head = "head";
+
+    /// <summary>The office key: its top unit's code, trimmed and upper-cased (like <c>SqliteKeys.Kantor</c>).</summary>
+    public static string Kantor(string kodeKantor) => Escape(kodeKantor.Trim().ToUpperInvariant());
+
+    /// <summary>The partition of an office's head entity (row key <see cref="Head"/>): version and current generations.</summary>
+    public static string KantorPartition(string kodeKantor) => "kantor|" + Kantor(kodeKantor);
+
+    /// <summary>The partition of an office's units and people, one generation.</summary>
+    public static string OrganisasiPartition(string kodeKantor, string generasi) => $"org|{Kantor(kodeKantor)}|{generasi}";
+
+    /// <summary>The partition of an office's year (contracts, IKU with targets and realisations, behaviour), one generation.</summary>
+    public static string TahunPartition(string kodeKantor, int tahun, string generasi) =>
+        string.Create(CultureInfo.InvariantCulture, $"tahun|{Kantor(kodeKantor)}|{tahun:D4}|{generasi}");
+
+    public static string Unit(int urutan) => string.Create(CultureInfo.InvariantCulture, $"unit|{urutan:D6}");
+
+    public static string Pegawai(Nip nip) => "pegawai|" + nip.Value;
+
+    public static string Kontrak(Nip nip) => "kontrak|" + nip.Value;
+
+    /// <summary>An IKU row: row keys sort by owner then data order, the order a contract lists its IKU.</summary>
+    public static string Iku(Nip nip, int urutan) => string.Create(CultureInfo.InvariantCulture, $"iku|{nip.Value}|{urutan:D4}");
+
+    public static string Perilaku(Nip nip) => "perilaku|" + nip.Value;
+
+    /// <summary>The lookup key of a sign-in e-mail: trimmed, lower-cased (Entra ID names are case-insensitive).</summary>
+    public static string Email(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>The partition of the e-mail index: one per address, so a lookup is one query and no partition gets hot.</summary>
+    public static string EmailPartition(string email) => "email|" + Escape(Email(email));
+
+    /// <summary>A row of the e-mail index: which office and NIP claimed the address (a hint, checked against the office).</summary>
+    public static string EmailRow(string kodeKantor, Nip nip) => $"{Kantor(kodeKantor)}|{nip.Value}";
+
+    /// <summary>A linked Teams user: one partition per Entra object id (as given; the SQLite adapter keeps it as given too).</summary>
+    public static string PenggunaPartition(string aadObjectId) => "pengguna|" + Escape(aadObjectId);
+
+    /// <summary>The index "which Teams users are linked to this employee of this office".</summary>
+    public static string PenggunaNipPartition(string kodeKantor, Nip nip) => $"pengguna-nip|{Kantor(kodeKantor)}|{nip.Value}";
+
+    public static string PenggunaNipRow(string aadObjectId) => Escape(aadObjectId);
+
+    /// <summary>A new generation id: sortable by time, unique across instances.</summary>
+    public static string Generasi(DateTimeOffset sekarang) =>
+        sekarang.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Percent-escapes what a key may not hold (<c>/ \ # ?</c>, control characters) plus <c>%</c> and <c>|</c>.</summary>
+    public static string Escape(string value)
+    {
+        var sb = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (c is '/' or '\\' or '#' or '?' or '%' or '|' || char.IsControl(c))
+            {
+                sb.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Decimals travel as invariant text, as in SQLite: nothing is lost to binary floating point.</summary>
+    public static string Teks(decimal nilai) => nilai.ToString(CultureInfo.InvariantCulture);
+
+    public static decimal Desimal(string teks) => decimal.Parse(teks, NumberStyles.Number, CultureInfo.InvariantCulture);
+}

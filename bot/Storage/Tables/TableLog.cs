@@ -1,0 +1,28 @@
+namespace KinerjaBot.Storage.Tables;
+
+/// <summary>Source-generated log messages of the Azure Tables adapters. Event ids 8000–8099 are stable.</summary>
+internal static partial class TableLog
+{
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Information,
+        Message = "Office {KodeKantor} saved to Azure Tables as version {Versi} (generation {Generasi}): years replaced {TahunDiganti}, new {TahunBaru}")]
+    public static partial void KantorSaved(ILogger logger, string kodeKantor, long versi, string generasi, string tahunDiganti, string tahunBaru);
+
+    [LoggerMessage(EventId = 8002, Level = LogLevel.Warning,
+        Message = "Office {KodeKantor} head was changed by another writer (attempt {Attempt}, HTTP {Status}); committing again on the new head")]
+    public static partial void KantorHeadConflict(ILogger logger, string kodeKantor, int attempt, int status);
+
+    [LoggerMessage(EventId = 8003, Level = LogLevel.Debug,
+        Message = "Office {KodeKantor} loaded from Azure Tables in {Requests} requests, {Milliseconds} ms")]
+    public static partial void KantorLoaded(ILogger logger, string kodeKantor, int requests, long milliseconds);
+
+    [LoggerMessage(EventId = 8004, Level = LogLevel.Debug,
+        Message = "Office {KodeKantor} changed while it was being read (attempt {Attempt}); reading the new generation")]
+    public static partial void KantorReadRetried(ILogger logger, string kodeKantor, int attempt);
+
+    [LoggerMessage(EventId = 8005, Level = LogLevel.Warning,
+        Message = "Superseded partition {PartitionKey} of office {KodeKantor} could not be deleted; it is invisible and can be removed later")]
+    public static partial void CleanupFailed(ILogger logger, Exception exception, string partitionKey, string kodeKantor);
+
+    [LoggerMessage(EventId = 8006, Level = LogLevel.Debug, Message = "Teams user {AadObjectId} linked to {KodeKantor} (Azure Tables)")]
+    public static partial void PenggunaSaved(ILogger logger, string aadObjectId, string kodeKantor);
+}
