@@ -172,7 +172,7 @@ public sealed class KinerjaCliTests
         using var stderr = new StringWriter();
         var kode = await KinerjaCli.RunAsync(["import", d.Folder, "--Kinerja:Storage:Provider=mongodb"], stdout, stderr);
         Assert.Equal(3, kode);
-        Assert.Contains("Kinerja:Storage:Provider 'mongodb' tidak dikenal; yang didukung: sqlite.", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Kinerja:Storage:Provider 'mongodb' tidak dikenal; yang didukung: sqlite, tables.", stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
