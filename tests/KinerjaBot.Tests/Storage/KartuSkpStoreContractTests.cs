@@ -74,6 +74,21 @@ public abstract class KartuSkpStoreContractTests : IDisposable
         var daftar = await _store.KartuSkp.DaftarAsync(Lestari, Ct);
         Assert.Equal(["lestari-1", "bagus-3", "bagus-4", "bagus-5", "bagus-6", "bagus-7"], daftar.Select(k => k.ActivityId));
     }
+
+    [Fact]
+    public async Task Ingat_LagiTanpaUserId_UserIdTetap_DanStoreLainMelihatSertaMelupakan()
+    {
+        await _store.KartuSkp.IngatAsync(Kartu(Lestari, "1:abc", 1), Ct);
+        await _store.KartuSkp.IngatAsync(Kartu(Lestari, "1:abc", 2) with { UserId = null, ServiceUrl = "https://smba.trafficmanager.net/amer/" }, Ct);
+
+        // Another instance on the same data (SQLite file or storage account) sees the card and forgets it.
+        using var kedua = Buka(Path.Combine(_dir.FullName, "kinerja.db"), null);
+        var k = Assert.Single(await kedua.KartuSkp.DaftarAsync(Lestari, Ct));
+        Assert.Equal(("29:bagus", "https://smba.trafficmanager.net/amer/", Pukul10.AddMinutes(2)), (k.UserId, k.ServiceUrl, k.DiingatPada));
+        Assert.True(await kedua.KartuSkp.LupakanAsync("a:Personal-Bagus", "1:abc", Ct));
+        Assert.Empty(await _store.KartuSkp.DaftarAsync(Lestari, Ct));
+        Assert.False(await _store.KartuSkp.LupakanAsync("a:personal-bagus", "1:abc", Ct));
+    }
 }
 
 /// <summary>The contract on SQLite, on a file in a temp folder.</summary>
