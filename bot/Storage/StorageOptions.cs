@@ -14,7 +14,7 @@ public sealed class StorageOptions
     /// <summary>The embedded default.</summary>
     public const string ProviderSqlite = "sqlite";
 
-    /// <summary>Azure Tables (docs/storage.md): for now the offices and linked users only; the other ports stay on SQLite.</summary>
+    /// <summary>Azure Tables (docs/storage.md): offices, linked users, conversation references and SKP cards; the contracts stay on SQLite for now.</summary>
     public const string ProviderTables = "tables";
 
     /// <summary><c>sqlite</c> (default) or <c>tables</c>.</summary>

@@ -10,7 +10,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// The stores of the domain's ports (<see cref="IKantorStore"/>, <see cref="IPenggunaStore"/>,
     /// <see cref="IPercakapanStore"/>, <see cref="IKontrakStore"/>, <see cref="IKartuSkpStore"/>) on the provider
-    /// chosen in <c>Kinerja:Storage</c> (<c>sqlite</c>, or <c>tables</c> for the offices and linked users), options validated on start, the schema created
+    /// chosen in <c>Kinerja:Storage</c> (<c>sqlite</c>, or <c>tables</c> for every port but <see cref="IKontrakStore"/>), options validated on start, the schema created
     /// or migrated on start, and <see cref="TimeProvider.System"/> unless a clock is already registered.
     /// </summary>
     public static IServiceCollection AddKinerjaStorage(this IServiceCollection services, IConfiguration configuration)
@@ -30,8 +30,8 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SqliteDatabase>>(),
             sp.GetService<IHostEnvironment>()));
-        // Provider "tables" switches the offices and the linked users to Azure Tables (docs/storage.md); the other
-        // ports stay on SQLite until the next slice of issue 7.
+        // Provider "tables" switches the offices, the linked users, the conversation references and the SKP cards to
+        // Azure Tables (docs/storage.md); the contracts (IKontrakStore) stay on SQLite until the next slice of issue 7.
         services.TryAddSingleton<TableStorage>();
         services.TryAddSingleton<IKantorStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
             ? ActivatorUtilities.CreateInstance<TableKantorStore>(sp)
@@ -39,10 +39,14 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IPenggunaStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
             ? ActivatorUtilities.CreateInstance<TablePenggunaStore>(sp)
             : ActivatorUtilities.CreateInstance<SqlitePenggunaStore>(sp));
-        services.TryAddSingleton<IPercakapanStore, SqlitePercakapanStore>();
+        services.TryAddSingleton<IPercakapanStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
+            ? ActivatorUtilities.CreateInstance<TablePercakapanStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqlitePercakapanStore>(sp));
         services.TryAddSingleton<IKontrakStore, SqliteKontrakStore>();
         services.TryAddSingleton<DataPenilaian>();
-        services.TryAddSingleton<IKartuSkpStore, SqliteKartuSkpStore>();
+        services.TryAddSingleton<IKartuSkpStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
+            ? ActivatorUtilities.CreateInstance<TableKartuSkpStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteKartuSkpStore>(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageInitializer>());
         return services;
     }

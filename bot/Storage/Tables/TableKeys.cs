@@ -56,6 +56,43 @@ internal static class TableKeys
 
     public static string PenggunaNipRow(string aadObjectId) => Escape(aadObjectId);
 
+    /// <summary>The common prefix of an office's "linked users of an employee" partitions: one range query lists every link of the office.</summary>
+    public static string PenggunaNipKantorPrefix(string kodeKantor) => $"pengguna-nip|{Kantor(kodeKantor)}|";
+
+    /// <summary>
+    /// What is known about reaching one person (table <c>{prefix}Percakapan</c>): one partition per Entra object id,
+    /// trimmed and lower-cased like <c>SqliteKeys.Aad</c> (Teams and Graph write GUIDs in either case). A point read.
+    /// </summary>
+    public static string PercakapanPartition(string aadObjectId) => "percakapan|" + Escape(aadObjectId.Trim().ToLowerInvariant());
+
+    public const string PercakapanRow = "percakapan";
+
+    /// <summary>
+    /// An event time as fixed-width UTC text (<c>2026-11-28T03:10:00.0000000Z</c>), like <c>SqliteKeys.Waktu</c>:
+    /// "is the stored event newer?" is one ordinal comparison, and nothing is lost to a property type's precision.
+    /// </summary>
+    public static string Waktu(DateTimeOffset waktu) =>
+        waktu.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset? Waktu(string? teks) => teks is null
+        ? null
+        : DateTimeOffset.Parse(teks, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    /// <summary>
+    /// The SKP cards of one contract (table <c>{prefix}KartuSkp</c>): one partition per (office, year, owner), so
+    /// "update every card of this contract" is one partition query and pruning a person's old cards stays inside it.
+    /// </summary>
+    public static string KartuKontrakPartition(Kinerja.Domain.Kontrak.KunciSkp kunci) =>
+        string.Create(CultureInfo.InvariantCulture, $"kartu-skp|{Kantor(kunci.KodeKantor)}|{kunci.Tahun:D4}|{kunci.Pemilik.Value}");
+
+    /// <summary>A card inside its contract's partition: the conversation and activity id as given (case-sensitive), escaped.</summary>
+    public static string KartuRow(string conversationId, string activityId) => Escape(conversationId) + "|" + Escape(activityId);
+
+    /// <summary>Where a card is (forget on 404 knows only the conversation and activity id): a pointer to its contract's partition.</summary>
+    public static string KartuPointerPartition(string conversationId, string activityId) => "kartu|" + KartuRow(conversationId, activityId);
+
+    public const string KartuPointerRow = "kartu";
+
     /// <summary>A new generation id: sortable by time, unique across instances.</summary>
     public static string Generasi(DateTimeOffset sekarang) =>
         sekarang.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..12];

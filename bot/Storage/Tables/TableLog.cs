@@ -1,6 +1,8 @@
+using Kinerja.Domain.Ports;
+
 namespace KinerjaBot.Storage.Tables;
 
-/// <summary>Source-generated log messages of the Azure Tables adapters. Event ids 8000–8099 are stable.</summary>
+/// <summary>Source-generated log messages of the Azure Tables adapters. Event ids 8000–8199 are stable.</summary>
 internal static partial class TableLog
 {
     [LoggerMessage(EventId = 8001, Level = LogLevel.Information,
@@ -25,4 +27,20 @@ internal static partial class TableLog
 
     [LoggerMessage(EventId = 8006, Level = LogLevel.Debug, Message = "Teams user {AadObjectId} linked to {KodeKantor} (Azure Tables)")]
     public static partial void PenggunaSaved(ILogger logger, string aadObjectId, string kodeKantor);
+
+    [LoggerMessage(EventId = 8101, Level = LogLevel.Debug, Message = "Conversation reference of {AadObjectId} saved to Azure Tables (removed: {Removed})")]
+    public static partial void PercakapanSaved(ILogger logger, string aadObjectId, bool removed);
+
+    [LoggerMessage(EventId = 8102, Level = LogLevel.Debug, Message = "Conversation reference of {AadObjectId} from {At} not saved: a newer one is stored")]
+    public static partial void PercakapanOlder(ILogger logger, string aadObjectId, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 8103, Level = LogLevel.Information, Message = "{AadObjectId} recorded as unreachable in Azure Tables: {Reason} ({Code})")]
+    public static partial void TidakTerjangkauSaved(ILogger logger, string aadObjectId, AlasanTidakTerjangkau reason, string? code);
+
+    [LoggerMessage(EventId = 8104, Level = LogLevel.Debug,
+        Message = "Conversation entity of {AadObjectId} was changed by another writer (attempt {Attempt}, HTTP {Status}); deciding again on the new entity")]
+    public static partial void PercakapanConflict(ILogger logger, string aadObjectId, int attempt, int status);
+
+    [LoggerMessage(EventId = 8105, Level = LogLevel.Debug, Message = "SKP card {ActivityId} remembered for {KodeKantor}/{Tahun}/{Nip}; {Pruned} older card(s) forgotten")]
+    public static partial void KartuSaved(ILogger logger, string activityId, string kodeKantor, int tahun, string nip, int pruned);
 }

@@ -4,12 +4,13 @@ using Microsoft.Extensions.Options;
 namespace KinerjaBot.Storage.Tables;
 
 /// <summary>
-/// The Azure Tables account of the adapters: one table for the offices (<c>{prefix}Kantor</c>) and one for the linked
-/// Teams users (<c>{prefix}Pengguna</c>), created on first use.
+/// The Azure Tables account of the adapters: one table for the offices (<c>{prefix}Kantor</c>), one for the linked
+/// Teams users (<c>{prefix}Pengguna</c>), one for the conversation references (<c>{prefix}Percakapan</c>) and one for
+/// the remembered SKP cards (<c>{prefix}KartuSkp</c>), created on first use.
 /// </summary>
 public sealed class TableStorage(IOptions<StorageOptions> options)
 {
-    private readonly Lazy<Task<(TableClient Kantor, TableClient Pengguna)>> _tables = new(() => BuatAsync(options.Value));
+    private readonly Lazy<Task<Tabel>> _tables = new(() => BuatAsync(options.Value));
 
     internal async Task<TableClient> KantorAsync(CancellationToken cancellationToken) =>
         (await _tables.Value.WaitAsync(cancellationToken).ConfigureAwait(false)).Kantor;
@@ -17,14 +18,28 @@ public sealed class TableStorage(IOptions<StorageOptions> options)
     internal async Task<TableClient> PenggunaAsync(CancellationToken cancellationToken) =>
         (await _tables.Value.WaitAsync(cancellationToken).ConfigureAwait(false)).Pengguna;
 
-    private static async Task<(TableClient, TableClient)> BuatAsync(StorageOptions options)
+    internal async Task<TableClient> PercakapanAsync(CancellationToken cancellationToken) =>
+        (await _tables.Value.WaitAsync(cancellationToken).ConfigureAwait(false)).Percakapan;
+
+    internal async Task<TableClient> KartuSkpAsync(CancellationToken cancellationToken) =>
+        (await _tables.Value.WaitAsync(cancellationToken).ConfigureAwait(false)).KartuSkp;
+
+    private static async Task<Tabel> BuatAsync(StorageOptions options)
     {
         var service = new TableServiceClient(options.TablesConnectionString);
         var prefix = options.TablesPrefix.Trim();
-        var kantor = service.GetTableClient(prefix + "Kantor");
-        var pengguna = service.GetTableClient(prefix + "Pengguna");
-        await kantor.CreateIfNotExistsAsync().ConfigureAwait(false);
-        await pengguna.CreateIfNotExistsAsync().ConfigureAwait(false);
-        return (kantor, pengguna);
+        var tabel = new Tabel(
+            service.GetTableClient(prefix + "Kantor"),
+            service.GetTableClient(prefix + "Pengguna"),
+            service.GetTableClient(prefix + "Percakapan"),
+            service.GetTableClient(prefix + "KartuSkp"));
+        foreach (var t in (TableClient[])[tabel.Kantor, tabel.Pengguna, tabel.Percakapan, tabel.KartuSkp])
+        {
+            await t.CreateIfNotExistsAsync().ConfigureAwait(false);
+        }
+
+        return tabel;
     }
+
+    private sealed record Tabel(TableClient Kantor, TableClient Pengguna, TableClient Percakapan, TableClient KartuSkp);
 }

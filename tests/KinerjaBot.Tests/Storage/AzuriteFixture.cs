@@ -24,6 +24,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public string ConnectionString => string.Create(CultureInfo.InvariantCulture,
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;");
 
+    /// <summary>The configuration that puts a <c>TestStore</c> on this emulator with fresh tables named by <paramref name="prefix"/>.</summary>
+    public IReadOnlyDictionary<string, string?> Konfigurasi(string prefix) => new Dictionary<string, string?>
+    {
+        ["Kinerja:Storage:Provider"] = "tables",
+        ["Kinerja:Storage:TablesConnectionString"] = ConnectionString,
+        ["Kinerja:Storage:TablesPrefix"] = prefix,
+    };
+
     public async Task InitializeAsync()
     {
         var bin = Path.Combine(RepoPaths.TestTools, "node_modules", ".bin", "azurite-table");

@@ -1,31 +1,49 @@
 using Kinerja.Domain.Ports;
-using KinerjaBot.Storage;
 using KinerjaBot.Tests.Reach;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KinerjaBot.Tests.Storage;
 
-/// <summary><see cref="SqlitePercakapanStore"/> on a real SQLite file: the newer event wins, whatever arrives last.</summary>
-public sealed class SqlitePercakapanStoreTests : IDisposable
+/// <summary>
+/// The storage contract of <see cref="IPercakapanStore"/>, the same tests and expectations against every adapter
+/// (SQLite on a temp file, Azure Tables on Azurite): the newer event wins, whatever arrives last, also when two
+/// writers race.
+/// </summary>
+public abstract class PercakapanStoreContractTests : IDisposable
 {
-    private static readonly DateTimeOffset Pukul10 = new(2026, 11, 28, 3, 10, 0, TimeSpan.Zero);
-    private static readonly CancellationToken Ct = CancellationToken.None;
+    protected static readonly DateTimeOffset Pukul10 = new(2026, 11, 28, 3, 10, 0, TimeSpan.Zero);
+    protected static readonly CancellationToken Ct = CancellationToken.None;
 
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("kinerja-percakapan-");
-    private readonly FakeTimeProvider _time = new(Pukul10);
-    private readonly TestStore _store;
+    private readonly List<TestStore> _stores = [];
+    private TestStore? _utama;
 
-    public SqlitePercakapanStoreTests() => _store = new TestStore(Path.Combine(_dir.FullName, "kinerja.db"), _time);
+    protected DirectoryInfo Dir { get; } = Directory.CreateTempSubdirectory("kinerja-percakapan-");
+
+    protected FakeTimeProvider Time { get; } = new(Pukul10);
+
+    /// <summary>The test's store (opened on first use).</summary>
+    protected TestStore _store => _utama ??= Store();
+
+    /// <summary>Opens another store on this test's data (its own service provider: an independent writer).</summary>
+    protected abstract TestStore Buka(string dbPath, TimeProvider? time);
+
+    protected TestStore Store()
+    {
+        var store = Buka(Path.Combine(Dir.FullName, "kinerja.db"), Time);
+        _stores.Add(store);
+        return store;
+    }
 
     public void Dispose()
     {
-        _store.Dispose();
+        _stores.ForEach(s => s.Dispose());
         SqliteConnection.ClearAllPools();
-        _dir.Delete(recursive: true);
+        Dir.Delete(recursive: true);
+        GC.SuppressFinalize(this);
     }
 
-    private static ReferensiPercakapan Referensi(string aad, DateTimeOffset pada, string serviceUrl = "https://smba.trafficmanager.net/apac/",
+    protected static ReferensiPercakapan Referensi(string aad, DateTimeOffset pada, string serviceUrl = "https://smba.trafficmanager.net/apac/",
         string conversationId = "a:1personal-bagus", DateTimeOffset? dihapus = null) =>
         new(aad, serviceUrl, conversationId, "7a1d4e2b-0000-4000-8000-00000000a001", "29:1bagus", "28:5e1a9d3c-app", "msteams", pada, dihapus);
 
@@ -176,10 +194,44 @@ public sealed class SqlitePercakapanStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Referensi_DuaPenulisBersamaan_YangLebihBaruSelaluMenang()
+    {
+        var s1 = Store();
+        var s2 = Store();
+        for (var i = 0; i < 5; i++)
+        {
+            var aad = $"7a1d4e2b-0000-4000-8000-00000000b{i:D3}";
+            var baru = Referensi(aad, Pukul10.AddMinutes(i + 1), serviceUrl: "https://smba.trafficmanager.net/apac/");
+            var lama = Referensi(aad, Pukul10.AddMinutes(i), serviceUrl: "https://smba.trafficmanager.net/amer/", dihapus: Pukul10.AddMinutes(i));
+            var diblokir = new TidakTerjangkau(AlasanTidakTerjangkau.DiblokirPengguna, "ConversationBlockedByUser", Pukul10.AddMinutes(i).AddSeconds(30));
+            var lokal = new LokalPengguna("id-ID", "Asia/Jakarta", Pukul10);
+
+            // Writers racing on one person: the older removal, the newer live reference, a refusal between them
+            // and a locale; whatever order they land in, the newer live reference is what stays.
+            await Task.WhenAll(
+                Task.Run(() => s1.Percakapan.SimpanReferensiAsync(lama, Ct)),
+                Task.Run(() => s2.Percakapan.SimpanReferensiAsync(baru, Ct)),
+                Task.Run(() => s1.Percakapan.TandaiTidakTerjangkauAsync(aad, diblokir, Ct)),
+                Task.Run(() => s2.Percakapan.SimpanLokalAsync(aad, lokal, Ct)));
+
+            var akhir = (await s1.Percakapan.CariAsync(aad, Ct))!;
+            Assert.Equal(baru, akhir.Referensi);
+            Assert.Null(akhir.TidakTerjangkau);
+            Assert.Equal(lokal, akhir.Lokal);
+        }
+    }
+}
+
+/// <summary>The contract on SQLite, on a file in a temp folder, plus SQLite's schema migration.</summary>
+public sealed class SqlitePercakapanStoreTests : PercakapanStoreContractTests
+{
+    protected override TestStore Buka(string dbPath, TimeProvider? time) => new(dbPath, time);
+
+    [Fact]
     public async Task Migrasi_BerkasVersi1_DitambahTabelPercakapan_DataLamaUtuh()
     {
-        var path = Path.Combine(_dir.FullName, "lama.db");
-        using (var store = new TestStore(path, _time))
+        var path = Path.Combine(Dir.FullName, "lama.db");
+        using (var store = new TestStore(path, Time))
         {
             await store.Pengguna.SimpanAsync(new PenggunaTerkait("aad-1", KantorKecil.Kode, KantorKecil.Bagus, "bagus.nugroho@kemenkeu.example", Pukul10), Ct);
         }
@@ -198,7 +250,7 @@ public sealed class SqlitePercakapanStoreTests : IDisposable
         }
 
         SqliteConnection.ClearAllPools();
-        using (var store = new TestStore(path, _time))
+        using (var store = new TestStore(path, Time))
         {
             Assert.Equal(KantorKecil.Bagus, (await store.Pengguna.CariAsync("aad-1", Ct))!.Nip);
             Assert.True(await store.Percakapan.SimpanReferensiAsync(Referensi("aad-1", Pukul10), Ct));
@@ -211,5 +263,19 @@ public sealed class SqlitePercakapanStoreTests : IDisposable
             cmd.CommandText = "SELECT group_concat(version) FROM schema_version;";
             Assert.Equal("1,2,3,4", await cmd.ExecuteScalarAsync(Ct));
         }
+    }
+}
+
+/// <summary>The contract on Azure Tables, on Azurite; each test gets its own table name prefix (fresh tables).</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TablePercakapanStoreTests(AzuriteFixture azurite) : PercakapanStoreContractTests
+{
+    private readonly string _prefix = "P" + Guid.NewGuid().ToString("N")[..20];
+
+    protected override TestStore Buka(string dbPath, TimeProvider? time)
+    {
+        var store = new TestStore(dbPath, time, azurite.Konfigurasi(_prefix));
+        Assert.IsType<KinerjaBot.Storage.Tables.TablePercakapanStore>(store.Percakapan);
+        return store;
     }
 }

@@ -1,13 +1,15 @@
 using Kinerja.Domain.Kontrak;
 using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Ports;
-using KinerjaBot.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace KinerjaBot.Tests.Storage;
 
-/// <summary><see cref="SqliteKartuSkpStore"/> on a real SQLite file: a card is its conversation and activity id.</summary>
-public sealed class SqliteKartuSkpStoreTests : IDisposable
+/// <summary>
+/// The storage contract of <see cref="IKartuSkpStore"/> against every adapter (SQLite on a temp file, Azure Tables on
+/// Azurite): a card is its conversation and activity id; the newest few per contract and person are kept.
+/// </summary>
+public abstract class KartuSkpStoreContractTests : IDisposable
 {
     private static readonly DateTimeOffset Pukul10 = new(2026, 11, 28, 3, 10, 0, TimeSpan.Zero);
     private static readonly CancellationToken Ct = CancellationToken.None;
@@ -15,13 +17,17 @@ public sealed class SqliteKartuSkpStoreTests : IDisposable
     private static readonly KunciSkp Fajar = new("KPPN-METRO", 2027, Nip.Parse("199806212020031006"));
 
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("kinerja-kartu-");
-    private readonly TestStore _store;
+    private TestStore? _utama;
 
-    public SqliteKartuSkpStoreTests() => _store = new TestStore(Path.Combine(_dir.FullName, "kinerja.db"));
+    private TestStore _store => _utama ??= Buka(Path.Combine(_dir.FullName, "kinerja.db"), null);
+
+    /// <summary>Opens a store on this test's data.</summary>
+    protected abstract TestStore Buka(string dbPath, TimeProvider? time);
 
     public void Dispose()
     {
-        _store.Dispose();
+        _utama?.Dispose();
+        GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
         _dir.Delete(recursive: true);
     }
@@ -67,5 +73,40 @@ public sealed class SqliteKartuSkpStoreTests : IDisposable
 
         var daftar = await _store.KartuSkp.DaftarAsync(Lestari, Ct);
         Assert.Equal(["lestari-1", "bagus-3", "bagus-4", "bagus-5", "bagus-6", "bagus-7"], daftar.Select(k => k.ActivityId));
+    }
+
+    [Fact]
+    public async Task Ingat_LagiTanpaUserId_UserIdTetap_DanStoreLainMelihatSertaMelupakan()
+    {
+        await _store.KartuSkp.IngatAsync(Kartu(Lestari, "1:abc", 1), Ct);
+        await _store.KartuSkp.IngatAsync(Kartu(Lestari, "1:abc", 2) with { UserId = null, ServiceUrl = "https://smba.trafficmanager.net/amer/" }, Ct);
+
+        // Another instance on the same data (SQLite file or storage account) sees the card and forgets it.
+        using var kedua = Buka(Path.Combine(_dir.FullName, "kinerja.db"), null);
+        var k = Assert.Single(await kedua.KartuSkp.DaftarAsync(Lestari, Ct));
+        Assert.Equal(("29:bagus", "https://smba.trafficmanager.net/amer/", Pukul10.AddMinutes(2)), (k.UserId, k.ServiceUrl, k.DiingatPada));
+        Assert.True(await kedua.KartuSkp.LupakanAsync("a:Personal-Bagus", "1:abc", Ct));
+        Assert.Empty(await _store.KartuSkp.DaftarAsync(Lestari, Ct));
+        Assert.False(await _store.KartuSkp.LupakanAsync("a:personal-bagus", "1:abc", Ct));
+    }
+}
+
+/// <summary>The contract on SQLite, on a file in a temp folder.</summary>
+public sealed class SqliteKartuSkpStoreTests : KartuSkpStoreContractTests
+{
+    protected override TestStore Buka(string dbPath, TimeProvider? time) => new(dbPath, time);
+}
+
+/// <summary>The contract on Azure Tables, on Azurite; each test gets its own table name prefix (fresh tables).</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TableKartuSkpStoreTests(AzuriteFixture azurite) : KartuSkpStoreContractTests
+{
+    private readonly string _prefix = "K" + Guid.NewGuid().ToString("N")[..20];
+
+    protected override TestStore Buka(string dbPath, TimeProvider? time)
+    {
+        var store = new TestStore(dbPath, time, azurite.Konfigurasi(_prefix));
+        Assert.IsType<KinerjaBot.Storage.Tables.TableKartuSkpStore>(store.KartuSkp);
+        return store;
     }
 }
