@@ -16,21 +16,20 @@ namespace KinerjaBot.EndToEnd;
 public sealed class PlaygroundFixture : IAsyncLifetime
 {
     private readonly StringBuilder _botLog = new();
-    private readonly StringBuilder _playgroundLog = new();
     private Process? _bot;
-    private Process? _playground;
-    private readonly List<PlaygroundInstance> _lain = [];
+    private readonly List<PlaygroundInstance> _playgrounds = [];
     private string _workDir = "";
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
     public int BotPort { get; private set; }
 
-    public int PlaygroundPort { get; private set; }
+    /// <summary>The first Playground (Bagus, Kepala Seksi PDMS), started with the bot.</summary>
+    public PlaygroundInstance Utama { get; private set; } = null!;
 
-    public Uri PlaygroundUri => new($"http://127.0.0.1:{PlaygroundPort}/");
+    public int PlaygroundPort => Utama.Port;
 
-    public string Logs => $"--- bot ---\n{_botLog}\n--- playground ---\n{_playgroundLog}" + string.Concat(_lain.Select(l => $"\n--- playground :{l.Port} ---\n{l.Log}"));
+    public string Logs => $"--- bot ---\n{_botLog}" + string.Concat(_playgrounds.Select(l => $"\n--- playground :{l.Port} ---\n{l.Log}"));
 
     public async Task InitializeAsync()
     {
@@ -62,72 +61,20 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         _bot = Start(bot, _botLog);
         await WaitUntilAsync(() => GetOkAsync($"http://127.0.0.1:{BotPort}/healthz"), "KinerjaBot /healthz", _bot);
 
-        var playgroundDir = Path.Combine(_workDir, "playground");
-        Directory.CreateDirectory(playgroundDir);
-        var config = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Playground, "bagus-kasi-pdms.yml"));
-        await File.WriteAllTextAsync(Path.Combine(playgroundDir, ".m365agentsplayground.yml"),
-            config.Replace("__PERSONAL_CHAT_ID__", "personal-chat-e2e", StringComparison.Ordinal)
-                .Replace("__GROUP_CHAT_ID__", "group-chat-e2e", StringComparison.Ordinal));
-
-        PlaygroundPort = FreePort();
-        var playground = new ProcessStartInfo(playgroundBin)
-        {
-            WorkingDirectory = playgroundDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { "-e", $"http://127.0.0.1:{BotPort}/api/messages", "-c", "msteams", "-p", PlaygroundPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry" })
-        {
-            playground.ArgumentList.Add(arg);
-        }
-
-        playground.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
-        playground.Environment["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(playgroundDir, "playground.log");
-        _playground = Start(playground, _playgroundLog);
-        await WaitUntilAsync(() => GetOkAsync($"http://127.0.0.1:{PlaygroundPort}/_debug/ping"), "Agents Playground /_debug/ping", _playground);
+        Utama = await StartPlaygroundAsync("bagus-kasi-pdms.yml", "personal-chat-e2e", "group-chat-e2e");
     }
 
-    /// <summary>The Playground's configuration: personal chat id and current user id.</summary>
-    public async Task<(string ConversationId, string UserId)> ConfigAsync()
-    {
-        var config = JsonNode.Parse(await Http.GetStringAsync(new Uri(PlaygroundUri, "_internal/v1/config")))!;
-        var root = config["config"] ?? config;
-        return (root["personalChat"]!["id"]!.GetValue<string>(), root["currentUser"]!["id"]!.GetValue<string>());
-    }
+    /// <summary>The first Playground's configuration: personal chat id and current user id.</summary>
+    public Task<(string ConversationId, string UserId)> ConfigAsync() => Utama.ConfigAsync();
 
-    /// <summary>Opens the stream of the bot's messages (the Playground replays the history on connect).</summary>
-    public async Task<PlaygroundStream> StreamAsync()
-    {
-        var ws = new ClientWebSocket();
-        await ws.ConnectAsync(new Uri($"ws://127.0.0.1:{PlaygroundPort}/_ws_conversation/v1/conversations/stream"), CancellationToken.None);
-        return new PlaygroundStream(ws);
-    }
+    /// <summary>Opens the stream of the bot's messages in the first Playground (it replays the history on connect).</summary>
+    public Task<PlaygroundStream> StreamAsync() => Utama.StreamAsync();
 
-    public async Task SayAsync(string conversationId, string userId, string text)
-    {
-        var body = new JsonObject { ["type"] = "text", ["text"] = text, ["textFormat"] = "plain", ["from"] = new JsonObject { ["id"] = userId } };
-        using var response = await Http.PostAsync(new Uri(PlaygroundUri, $"_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages"),
-            new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.True(response.IsSuccessStatusCode, $"Playground refused the message: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
+    public Task SayAsync(string conversationId, string userId, string text) => Utama.SayAsync(conversationId, userId, text);
 
-    /// <summary>Clicks an Action.Execute: the Playground sends the invoke and returns the bot's invoke response.</summary>
-    public async Task<JsonNode> InvokeAsync(string conversationId, string userId, string cardMessageId, JsonObject action)
-    {
-        var body = new JsonObject
-        {
-            ["name"] = "adaptiveCard/action",
-            ["value"] = new JsonObject { ["action"] = action },
-            ["from"] = new JsonObject { ["id"] = userId },
-            ["conversation"] = new JsonObject { ["id"] = conversationId },
-            ["replyToId"] = cardMessageId,
-        };
-        using var response = await Http.PostAsync(new Uri(PlaygroundUri, "_conversation/v1/invoke"),
-            new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"Invoke failed: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!;
-    }
+    /// <summary>Clicks an Action.Execute in the first Playground: it sends the invoke and returns the bot's invoke response.</summary>
+    public Task<JsonNode> InvokeAsync(string conversationId, string userId, string cardMessageId, JsonObject action) =>
+        Utama.InvokeAsync(conversationId, userId, cardMessageId, action);
 
     /// <summary>
     /// Starts another Agents Playground on its own port and in its own working folder with its own
@@ -159,17 +106,14 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         var log = new StringBuilder();
         var process = Start(info, log);
         var instance = new PlaygroundInstance(Http, port, process, log);
-        _lain.Add(instance);
+        _playgrounds.Add(instance);
         await WaitUntilAsync(() => GetOkAsync($"http://127.0.0.1:{port}/_debug/ping"), $"Agents Playground ({configFile}) /_debug/ping", process);
         return instance;
     }
 
-    /// <summary>The first Playground (Bagus) as an instance, for tests that drive two.</summary>
-    public PlaygroundInstance Utama => new(Http, PlaygroundPort, _playground!, _playgroundLog);
-
     public async Task DisposeAsync()
     {
-        foreach (var process in _lain.Select(l => l.Process).Append(_playground).Append(_bot))
+        foreach (var process in _playgrounds.Select(l => l.Process).Append(_bot))
         {
             if (process is { HasExited: false })
             {
