@@ -18,17 +18,11 @@ public sealed class PltHostTests : IDisposable
     private const string NipLestari = "199312012015032004";
 
     private readonly BotFactory _bot = new();
-    private readonly ActivityDriver _ratna = new()
-    {
-        UserId = "user-198407222006122001",
-        AadObjectId = "7a1d4e2b-0000-4000-8000-222006122001",
-        UserName = "Ratna Dewi Anggraini",
-        ConversationId = "a:personal-ratna",
-    };
+    private readonly ActivityDriver _ratna = ActivityDriver.Ratna();
 
     public PltHostTests() =>
         _bot.Connector
-            .Member(_ratna.UserId, "ratna.anggraini@kemenkeu.example", aadObjectId: _ratna.AadObjectId)
+            .Member(_ratna)
             .AcceptActivities()
             .AcceptUpdates();
 

@@ -22,28 +22,16 @@ public sealed class SkpAdendumHostTests : IDisposable
 
     private readonly BotFactory _bot = new();
     private readonly ActivityDriver _bagus = new();
-    private readonly ActivityDriver _lestari = new()
-    {
-        UserId = "user-199312012015032004",
-        AadObjectId = "7a1d4e2b-0000-4000-8000-012015032004",
-        UserName = "Lestari Handayani",
-        ConversationId = "a:personal-lestari",
-    };
+    private readonly ActivityDriver _lestari = ActivityDriver.Lestari();
 
-    private readonly ActivityDriver _fajar = new()
-    {
-        UserId = "user-199806212020031006",
-        AadObjectId = "7a1d4e2b-0000-4000-8000-212020031006",
-        UserName = "Fajar Nugraha",
-        ConversationId = "a:personal-fajar",
-    };
+    private readonly ActivityDriver _fajar = ActivityDriver.Fajar();
 
     public SkpAdendumHostTests()
     {
         _bot.Connector
-            .Member(_bagus.UserId, "bagus.nugroho@kemenkeu.example", aadObjectId: _bagus.AadObjectId)
-            .Member(_lestari.UserId, "lestari.handayani@kemenkeu.example", aadObjectId: _lestari.AadObjectId)
-            .Member(_fajar.UserId, "fajar.nugraha@kemenkeu.example", aadObjectId: _fajar.AadObjectId)
+            .Member(_bagus)
+            .Member(_lestari)
+            .Member(_fajar)
             .AcceptActivities()
             .AcceptUpdates();
     }

@@ -12,6 +12,25 @@ public sealed class ActivityDriver
 
     private int _next;
 
+    /// <summary>Demo people of KPPN Metro as the Playground configs name them, each in a personal chat of their own.</summary>
+    public static ActivityDriver Lestari() => Orang("199312012015032004", "012015032004", "Lestari Handayani", "lestari.handayani", "a:personal-lestari");
+
+    public static ActivityDriver Fajar() => Orang("199806212020031006", "212020031006", "Fajar Nugraha", "fajar.nugraha", "a:personal-fajar");
+
+    public static ActivityDriver Ratna() => Orang("198407222006122001", "222006122001", "Ratna Dewi Anggraini", "ratna.anggraini", "a:personal-ratna");
+
+    /// <summary>The e-mail of the demo office for this driver's person (how the connector's member names them).</summary>
+    public string? Email { get; init; } = "bagus.nugroho@kemenkeu.example";
+
+    private static ActivityDriver Orang(string nip, string aadSuffix, string nama, string email, string conversationId) => new()
+    {
+        UserId = $"user-{nip}",
+        AadObjectId = $"7a1d4e2b-0000-4000-8000-{aadSuffix}",
+        UserName = nama,
+        ConversationId = conversationId,
+        Email = $"{email}@kemenkeu.example",
+    };
+
     public string UserId { get; init; } = "user-198211052003121004";
 
     public string? AadObjectId { get; init; } = "7a1d4e2b-0000-4000-8000-052003121004";

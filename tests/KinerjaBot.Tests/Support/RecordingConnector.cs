@@ -39,6 +39,10 @@ public sealed class RecordingConnector : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Answers the member lookup of a driver's person with their demo e-mail and AAD id.</summary>
+    public RecordingConnector Member(ActivityDriver orang) =>
+        Member(orang.UserId, orang.Email, aadObjectId: orang.AadObjectId, name: orang.UserName);
+
     public RecordingConnector UnknownMember(string userId)
     {
         _expected.Add((HttpMethod.Get, p => p.EndsWith($"/members/{Uri.EscapeDataString(userId)}", StringComparison.Ordinal),
