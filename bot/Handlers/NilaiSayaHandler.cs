@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Kinerja.Cards;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Penilaian;
-using KinerjaBot.Storage;
 
 namespace KinerjaBot.Handlers;
 

@@ -1,3 +1,4 @@
+using Kinerja.Domain.Penilaian;
 using Kinerja.Domain.Ports;
 using KinerjaBot.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Kinerja.Domain.Kinerja;
+using Kinerja.Domain.Penilaian;
 using Kinerja.Domain.Kontrak;
 using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Ports;
@@ -216,7 +217,7 @@ public sealed class SkpAdendumHostTests : IDisposable
     private async Task<decimal> TargetUntukPenilaianAsync(string kodeIku, int triwulan)
     {
         _ = _bot.Server;
-        var data = await _bot.Services.GetRequiredService<KinerjaBot.Storage.DataPenilaian>().MuatAsync("KPPN-METRO", CancellationToken.None);
+        var data = await _bot.Services.GetRequiredService<DataPenilaian>().MuatAsync("KPPN-METRO", CancellationToken.None);
         return data!.CariKontrak(2027, Nip.Parse(NipLestari))!.CariIku(kodeIku)!.TargetTriwulan(triwulan)!.Value.Nilai;
     }
 

@@ -2,7 +2,7 @@ using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Kontrak;
 using Kinerja.Domain.Ports;
 
-namespace KinerjaBot.Storage;
+namespace Kinerja.Domain.Penilaian;
 
 /// <summary>
 /// What scoring reads: the imported office data with the targets in force of approved SKP revisions and adenda
