@@ -15,8 +15,81 @@ namespace KinerjaBot.Storage;
 /// state is returned as a conflict. These tables are not touched by <see cref="SqliteKantorStore"/>, so re-importing an
 /// office keeps the workflow; an import only seeds contracts that have no row in <c>skp_alur</c> yet.
 /// </summary>
-public sealed partial class SqliteKontrakStore(SqliteDatabase database, ILogger<SqliteKontrakStore> logger) : IKontrakStore
+public sealed partial class SqliteKontrakStore(SqliteDatabase database, ILogger<SqliteKontrakStore> logger) : IKontrakStore, Salin.ISalinanKontrak
 {
+    /// <inheritdoc />
+    public async IAsyncEnumerable<PersetujuanSkp> SemuaAlurAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = connection.BeginTransaction(deferred: true);
+        var kunci = new List<KunciSkp>();
+        await using (var cmd = Perintah(connection, tx, "SELECT coalesce(k.kode, a.kantor), a.tahun, a.nip FROM skp_alur a LEFT JOIN kantor k ON k.kunci = a.kantor ORDER BY a.kantor, a.tahun, a.nip;"))
+        {
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                kunci.Add(new KunciSkp(SqliteKeys.Kantor(r.GetString(0)), r.GetInt32(1), Nip.Parse(r.GetString(2))));
+            }
+        }
+
+        foreach (var k in kunci)
+        {
+            if (await MuatAsync(connection, tx, k, cancellationToken).ConfigureAwait(false) is { } alur)
+            {
+                yield return alur;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Delegasi> SemuaDelegasiAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var kantor = new List<string>();
+        await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        await using (var cmd = Perintah(connection, null, "SELECT DISTINCT kantor FROM delegasi ORDER BY kantor;"))
+        {
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                kantor.Add(r.GetString(0));
+            }
+        }
+
+        foreach (var k in kantor)
+        {
+            foreach (var d in await DaftarDelegasiAsync(k, cancellationToken).ConfigureAwait(false))
+            {
+                yield return d;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task TulisUtuhAsync(PersetujuanSkp skp, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(skp);
+        var k = skp.Kunci;
+        var kantor = SqliteKeys.Kantor(k.KodeKantor);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = connection.BeginTransaction(deferred: false);
+        await using (var cmd = Perintah(connection, tx, """
+                         INSERT INTO skp_alur (kantor, tahun, nip, status, revisi, diajukan_pada) VALUES ($k, $t, $n, $s, $r, $d)
+                         ON CONFLICT (kantor, tahun, nip) DO UPDATE SET status = excluded.status, revisi = excluded.revisi, diajukan_pada = excluded.diajukan_pada;
+                         DELETE FROM skp_perubahan WHERE kantor = $k AND tahun = $t AND nip = $n;
+                         """))
+        {
+            Kunci(cmd, kantor, k);
+            cmd.Parameters.AddWithValue("$s", skp.Status.ToString());
+            cmd.Parameters.AddWithValue("$r", skp.Revisi);
+            cmd.Parameters.AddWithValue("$d", skp.DiajukanPadaUtc is { } d ? SqliteKeys.Waktu(d) : DBNull.Value);
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // The versions and their changes as the source has them; audit lines already here are kept (append-only).
+        await TulisVersiDanAuditAsync(connection, tx, skp, skp.JejakAudit, "ON CONFLICT DO NOTHING", cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<PersetujuanSkp?> MuatAsync(KunciSkp kunci, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -222,6 +295,15 @@ public sealed partial class SqliteKontrakStore(SqliteDatabase database, ILogger<
             }
         }
 
+        await TulisVersiDanAuditAsync(connection, tx, skp, skp.CatatanBaru, "", cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task TulisVersiDanAuditAsync(SqliteConnection connection, SqliteTransaction tx, PersetujuanSkp skp, IReadOnlyList<CatatanAudit> catatan,
+        string auditKonflik, CancellationToken cancellationToken)
+    {
+        var k = skp.Kunci;
+        var kantor = SqliteKeys.Kantor(k.KodeKantor);
         foreach (var v in skp.Versi)
         {
             await using var cmd = Perintah(connection, tx, """
@@ -254,12 +336,12 @@ public sealed partial class SqliteKontrakStore(SqliteDatabase database, ILogger<
             }
         }
 
-        foreach (var c in skp.CatatanBaru)
+        foreach (var c in catatan)
         {
-            await using var cmd = Perintah(connection, tx, """
+            await using var cmd = Perintah(connection, tx, $"""
                 INSERT INTO skp_audit (kantor, tahun, nip, urutan, oleh, nama_oleh, atas_nama, nama_atas_nama, peran, pada, zona_waktu, tanggal_lokal,
                                        dari, ke, versi, catatan, saluran)
-                VALUES ($k, $t, $n, $u, $oleh, $namaOleh, $an, $namaAn, $peran, $pada, $zona, $tgl, $dari, $ke, $versi, $catatan, $saluran);
+                VALUES ($k, $t, $n, $u, $oleh, $namaOleh, $an, $namaAn, $peran, $pada, $zona, $tgl, $dari, $ke, $versi, $catatan, $saluran) {auditKonflik};
                 """);
             Kunci(cmd, kantor, k);
             cmd.Parameters.AddWithValue("$u", c.Urutan);
@@ -279,7 +361,6 @@ public sealed partial class SqliteKontrakStore(SqliteDatabase database, ILogger<
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return true;
     }
 
     private static async Task<PersetujuanSkp?> MuatAsync(SqliteConnection connection, SqliteTransaction tx, KunciSkp kunci, CancellationToken cancellationToken)

@@ -5,8 +5,25 @@ using Kinerja.Domain.Ports;
 namespace KinerjaBot.Storage;
 
 /// <summary><see cref="IPenggunaStore"/> on SQLite: one row per Teams user (Entra object id), upserted.</summary>
-public sealed class SqlitePenggunaStore(SqliteDatabase database, ILogger<SqlitePenggunaStore> logger) : IPenggunaStore
+public sealed class SqlitePenggunaStore(SqliteDatabase database, ILogger<SqlitePenggunaStore> logger) : IPenggunaStore, Salin.ISalinanPengguna
 {
+    /// <inheritdoc />
+    public async IAsyncEnumerable<PenggunaTerkait> SemuaAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT p.aad_object_id, coalesce(k.kode, p.kantor), p.nip, p.email, p.dikaitkan_pada
+            FROM pengguna p LEFT JOIN kantor k ON k.kunci = p.kantor ORDER BY p.aad_object_id;
+            """;
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new PenggunaTerkait(r.GetString(0), r.GetString(1), Nip.Parse(r.GetString(2)), r.GetString(3),
+                DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+        }
+    }
+
     public async Task<PenggunaTerkait?> CariAsync(string aadObjectId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(aadObjectId);

@@ -11,8 +11,21 @@ namespace KinerjaBot.Storage;
 /// (a message arriving while a job installs the app) cannot interleave a read and a write: the later event wins,
 /// whichever statement runs last. No version column is needed because nothing is read before it is written.
 /// </summary>
-public sealed partial class SqlitePercakapanStore(SqliteDatabase database, ILogger<SqlitePercakapanStore> logger) : IPercakapanStore
+public sealed partial class SqlitePercakapanStore(SqliteDatabase database, ILogger<SqlitePercakapanStore> logger) : IPercakapanStore, Salin.ISalinanPercakapan
 {
+    /// <inheritdoc />
+    public async IAsyncEnumerable<string> SemuaAadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT aad_object_id FROM percakapan ORDER BY aad_object_id;";
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return r.GetString(0);
+        }
+    }
+
     public async Task<Percakapan?> CariAsync(string aadObjectId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(aadObjectId);

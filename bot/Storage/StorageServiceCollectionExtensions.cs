@@ -11,7 +11,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// The stores of the domain's ports (<see cref="IKantorStore"/>, <see cref="IPenggunaStore"/>,
     /// <see cref="IPercakapanStore"/>, <see cref="IKontrakStore"/>, <see cref="IKartuSkpStore"/>) on the provider
-    /// chosen in <c>Kinerja:Storage</c> (<c>sqlite</c>, or <c>tables</c> for every port but <see cref="IKontrakStore"/>), options validated on start, the schema created
+    /// chosen in <c>Kinerja:Storage</c> (<c>sqlite</c> or <c>tables</c>), options validated on start, the schema created
     /// or migrated on start, and <see cref="TimeProvider.System"/> unless a clock is already registered.
     /// </summary>
     public static IServiceCollection AddKinerjaStorage(this IServiceCollection services, IConfiguration configuration)
@@ -31,8 +31,8 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SqliteDatabase>>(),
             sp.GetService<IHostEnvironment>()));
-        // Provider "tables" switches the offices, the linked users, the conversation references and the SKP cards to
-        // Azure Tables (docs/storage.md); the contracts (IKontrakStore) stay on SQLite until the next slice of issue 7.
+        // Provider "tables" switches every port to Azure Tables (docs/storage.md): offices, linked users, conversation
+        // references, SKP cards and the SKP workflow with its delegations.
         services.TryAddSingleton<TableStorage>();
         services.TryAddSingleton<IKantorStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
             ? ActivatorUtilities.CreateInstance<TableKantorStore>(sp)
@@ -43,7 +43,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IPercakapanStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
             ? ActivatorUtilities.CreateInstance<TablePercakapanStore>(sp)
             : ActivatorUtilities.CreateInstance<SqlitePercakapanStore>(sp));
-        services.TryAddSingleton<IKontrakStore, SqliteKontrakStore>();
+        services.TryAddSingleton<IKontrakStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
+            ? ActivatorUtilities.CreateInstance<TableKontrakStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteKontrakStore>(sp));
         services.TryAddSingleton<DataPenilaian>();
         services.TryAddSingleton<IKartuSkpStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
             ? ActivatorUtilities.CreateInstance<TableKartuSkpStore>(sp)

@@ -93,6 +93,39 @@ internal static class TableKeys
 
     public const string KartuPointerRow = "kartu";
 
+    /// <summary>An office code as the SKP workflow keeps it (unescaped): trimmed and upper-cased, like <c>SqliteKeys.Kantor</c>.</summary>
+    public static string KodeKantor(string kodeKantor) => kodeKantor.Trim().ToUpperInvariant();
+
+    /// <summary>
+    /// The SKP workflows of an office-year (table <c>{prefix}Kontrak</c>): every contract's state, versions and audit
+    /// trail in one partition, so a save is one entity group transaction and "the year's revised targets" one query.
+    /// </summary>
+    public static string KontrakPartition(string kodeKantor, int tahun) =>
+        string.Create(CultureInfo.InvariantCulture, $"skp|{Kantor(kodeKantor)}|{tahun:D4}");
+
+    /// <summary>The first key of an office's workflow partitions: with <see cref="KontrakKantorAkhir"/>, one range query over its years.</summary>
+    public static string KontrakKantorPrefix(string kodeKantor) => $"skp|{Kantor(kodeKantor)}|";
+
+    /// <summary>The key just after an office's workflow partitions (<c>}</c> sorts right after the separator <c>|</c>).</summary>
+    public static string KontrakKantorAkhir(string kodeKantor) => $"skp|{Kantor(kodeKantor)}}}";
+
+    /// <summary>A contract's state row (status, revision; its ETag is the revision's compare-and-set).</summary>
+    public static string AlurRow(Nip nip) => nip.Value + "|alur";
+
+    /// <summary>A contract's version row: sorted by number.</summary>
+    public static string VersiRow(Nip nip, int nomor) => string.Create(CultureInfo.InvariantCulture, $"{nip.Value}|versi|{nomor:D4}");
+
+    /// <summary>A contract's audit row: sorted by sequence, inserted only (a second insert of the same line fails the save).</summary>
+    public static string AuditRow(Nip nip, int urutan) => string.Create(CultureInfo.InvariantCulture, $"{nip.Value}|audit|{urutan:D6}");
+
+    /// <summary>The row-key range of one contract inside its office-year partition.</summary>
+    public static (string Dari, string Sampai) AlurRentang(Nip nip) => (nip.Value + "|", nip.Value + "}");
+
+    /// <summary>The Plt./Plh. assignments of an office: one partition, listed by one query.</summary>
+    public static string DelegasiPartition(string kodeKantor) => "delegasi|" + Kantor(kodeKantor);
+
+    public static string DelegasiRow(string id) => Escape(id);
+
     /// <summary>A new generation id: sortable by time, unique across instances.</summary>
     public static string Generasi(DateTimeOffset sekarang) =>
         sekarang.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..12];

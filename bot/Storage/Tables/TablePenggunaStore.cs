@@ -12,8 +12,20 @@ namespace KinerjaBot.Storage.Tables;
 /// A save replaces the user's entity with an ETag condition read just before, so two links of the same user in a race
 /// end with one of them whole (the loser re-reads and writes again: last writer wins, as in SQLite's upsert).
 /// </summary>
-public sealed class TablePenggunaStore(TableStorage storage, ILogger<TablePenggunaStore> logger) : IPenggunaStore
+public sealed class TablePenggunaStore(TableStorage storage, ILogger<TablePenggunaStore> logger) : IPenggunaStore, Salin.ISalinanPengguna
 {
+    /// <inheritdoc />
+    public async IAsyncEnumerable<PenggunaTerkait> SemuaAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.PenggunaAsync(cancellationToken).ConfigureAwait(false);
+        // The users' own partitions only ("pengguna-nip|…" index partitions sort before "pengguna|").
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {"pengguna|"} and PartitionKey lt {"pengguna}"} and RowKey eq {Baris}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return Dari(e);
+        }
+    }
+
     private const string Baris = "pengguna";
     private const int MaksimalPercobaan = 5;
 

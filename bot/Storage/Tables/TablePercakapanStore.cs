@@ -11,8 +11,19 @@ namespace KinerjaBot.Storage.Tables;
 /// <c>If-Match</c> on the ETag just read (insert when there was none). A writer that lost a race gets 412 (or 409 on
 /// two inserts), reads the winner's entity and decides again, so the later event wins whichever writer runs last.
 /// </summary>
-public sealed class TablePercakapanStore(TableStorage storage, IKantorStore kantor, ILogger<TablePercakapanStore> logger) : IPercakapanStore
+public sealed class TablePercakapanStore(TableStorage storage, IKantorStore kantor, ILogger<TablePercakapanStore> logger) : IPercakapanStore, Salin.ISalinanPercakapan
 {
+    /// <inheritdoc />
+    public async IAsyncEnumerable<string> SemuaAadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.PercakapanAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {"percakapan|"} and PartitionKey lt {"percakapan}"}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["Aad"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return e.GetString("Aad");
+        }
+    }
+
     private const int MaksimalPercobaan = 10;
 
     public async Task<Percakapan?> CariAsync(string aadObjectId, CancellationToken cancellationToken)

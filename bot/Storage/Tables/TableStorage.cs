@@ -6,7 +6,8 @@ namespace KinerjaBot.Storage.Tables;
 /// <summary>
 /// The Azure Tables account of the adapters: one table for the offices (<c>{prefix}Kantor</c>), one for the linked
 /// Teams users (<c>{prefix}Pengguna</c>), one for the conversation references (<c>{prefix}Percakapan</c>) and one for
-/// the remembered SKP cards (<c>{prefix}KartuSkp</c>), created on first use.
+/// the remembered SKP cards (<c>{prefix}KartuSkp</c>) and one for the SKP workflows and delegations
+/// (<c>{prefix}Kontrak</c>), created on first use.
 /// </summary>
 public sealed class TableStorage(IOptions<StorageOptions> options)
 {
@@ -24,6 +25,9 @@ public sealed class TableStorage(IOptions<StorageOptions> options)
     internal async Task<TableClient> KartuSkpAsync(CancellationToken cancellationToken) =>
         (await _tables.Value.WaitAsync(cancellationToken).ConfigureAwait(false)).KartuSkp;
 
+    internal async Task<TableClient> KontrakAsync(CancellationToken cancellationToken) =>
+        (await _tables.Value.WaitAsync(cancellationToken).ConfigureAwait(false)).Kontrak;
+
     private static async Task<Tabel> BuatAsync(StorageOptions options)
     {
         var service = new TableServiceClient(options.TablesConnectionString);
@@ -32,8 +36,9 @@ public sealed class TableStorage(IOptions<StorageOptions> options)
             service.GetTableClient(prefix + "Kantor"),
             service.GetTableClient(prefix + "Pengguna"),
             service.GetTableClient(prefix + "Percakapan"),
-            service.GetTableClient(prefix + "KartuSkp"));
-        foreach (var t in (TableClient[])[tabel.Kantor, tabel.Pengguna, tabel.Percakapan, tabel.KartuSkp])
+            service.GetTableClient(prefix + "KartuSkp"),
+            service.GetTableClient(prefix + "Kontrak"));
+        foreach (var t in (TableClient[])[tabel.Kantor, tabel.Pengguna, tabel.Percakapan, tabel.KartuSkp, tabel.Kontrak])
         {
             await t.CreateIfNotExistsAsync().ConfigureAwait(false);
         }
@@ -41,5 +46,5 @@ public sealed class TableStorage(IOptions<StorageOptions> options)
         return tabel;
     }
 
-    private sealed record Tabel(TableClient Kantor, TableClient Pengguna, TableClient Percakapan, TableClient KartuSkp);
+    private sealed record Tabel(TableClient Kantor, TableClient Pengguna, TableClient Percakapan, TableClient KartuSkp, TableClient Kontrak);
 }

@@ -1,24 +1,33 @@
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Kontrak;
 using Kinerja.Domain.Organisasi;
+using KinerjaBot.Storage;
+using KinerjaBot.Storage.Tables;
 using KinerjaBot.Tests.Import;
 using Microsoft.Data.Sqlite;
 using static Kinerja.Testing.Builders.SkpContoh;
 
 namespace KinerjaBot.Tests.Storage;
 
-/// <summary>The SKP workflow store on a real SQLite file: round trip, append-only audit, seed, re-import, races.</summary>
-public sealed class SqliteKontrakStoreTests
+/// <summary>
+/// The storage contract of <see cref="Kinerja.Domain.Ports.IKontrakStore"/> against every adapter (SQLite on a temp
+/// file, Azure Tables on Azurite): round trip, conflicts on a stale revision, seed, re-import, delegations, revised
+/// targets, and fifty decisions racing from fifty independent stores.
+/// </summary>
+public abstract class KontrakStoreContractTests
 {
-    private static readonly CancellationToken Ct = CancellationToken.None;
+    protected static readonly CancellationToken Ct = CancellationToken.None;
     private static readonly Nip Yoga = Nip.Parse("199403082016031007");
     private static readonly Nip Putri = Nip.Parse("199909142021072001");
+
+    /// <summary>Opens a store on this test's data (its own service provider: an independent writer).</summary>
+    protected abstract TestStore Buka(string dbPath);
 
     [Fact]
     public async Task SimpanLaluMuat_StatusVersiPerubahanDanJejakSama()
     {
         using var d = new DemoDataset();
-        using var store = new TestStore(d.DbPath);
+        using var store = Buka(d.DbPath);
         var skp = Diajukan();
         Assert.True((await store.Kontrak.SimpanAsync(skp, Ct)).Tersimpan);
         skp.Kembalikan(Izin(skp), Pada(2027, 1, 12), 1, "Naikkan target", Saluran.TeamsSubmit);
@@ -39,30 +48,10 @@ public sealed class SqliteKontrakStoreTests
     }
 
     [Fact]
-    public async Task JejakAudit_HanyaBolehDitambah()
-    {
-        using var d = new DemoDataset();
-        using var store = new TestStore(d.DbPath);
-        await store.Kontrak.SimpanAsync(Diajukan(), Ct);
-
-        await using var connection = new SqliteConnection($"Data Source={d.DbPath};Pooling=False");
-        await connection.OpenAsync(Ct);
-        foreach (var sql in (string[])["UPDATE skp_audit SET catatan = 'diubah';", "DELETE FROM skp_audit;"])
-        {
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = sql;
-            var e = await Assert.ThrowsAsync<SqliteException>(() => cmd.ExecuteNonQueryAsync(Ct));
-            Assert.Contains("hanya boleh ditambah", e.Message, StringComparison.Ordinal);
-        }
-
-        Assert.Equal(2, (await store.Kontrak.MuatAsync(KunciLestari, Ct))!.JejakAudit.Count);
-    }
-
-    [Fact]
     public async Task SimpanPadaRevisiLama_Konflik_TidakAdaYangDitulis_MembawaStatusSekarang()
     {
         using var d = new DemoDataset();
-        using var store = new TestStore(d.DbPath);
+        using var store = Buka(d.DbPath);
         await store.Kontrak.SimpanAsync(Diajukan(), Ct);
         var a = (await store.Kontrak.MuatAsync(KunciLestari, Ct))!;
         var b = (await store.Kontrak.MuatAsync(KunciLestari, Ct))!;
@@ -81,7 +70,7 @@ public sealed class SqliteKontrakStoreTests
     public async Task ImporDemo_BagusMenungguSkp2027SeksinyaYangDiajukan()
     {
         using var d = new DemoDataset();
-        using var store = new TestStore(d.DbPath);
+        using var store = Buka(d.DbPath);
         await store.Importer.ImporAsync(d.Folder, Ct);
 
         var menunggu = await store.Kontrak.DaftarMenungguAsync("kppn-metro", Bagus, new DateOnly(2027, 1, 15), Ct);
@@ -99,7 +88,7 @@ public sealed class SqliteKontrakStoreTests
     public async Task ImporUlang_StatusAlurTetap()
     {
         using var d = new DemoDataset();
-        using var store = new TestStore(d.DbPath);
+        using var store = Buka(d.DbPath);
         await store.Importer.ImporAsync(d.Folder, Ct);
         var hasil = await KeputusanSkp.PutuskanAsync(store.Kontrak, KunciLestari, s => s.Setujui(Izin(s), Pada(2027, 1, 12), 1, Saluran.Teams), Ct);
         Assert.True(hasil.Berhasil);
@@ -116,7 +105,7 @@ public sealed class SqliteKontrakStoreTests
     public async Task Delegasi_SimpanDaftarHapus_DanPltMelihatAntrean()
     {
         using var d = new DemoDataset();
-        using var store = new TestStore(d.DbPath);
+        using var store = Buka(d.DbPath);
         await store.Importer.ImporAsync(d.Folder, Ct);
         var plt = PltBagus(new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 31));
 
@@ -135,16 +124,71 @@ public sealed class SqliteKontrakStoreTests
     }
 
     [Fact]
+    public async Task SimpanLagiObjekYangSudahTersimpan_Konflik_JejakTidakBerganda()
+    {
+        using var d = new DemoDataset();
+        using var store = Buka(d.DbPath);
+        var skp = Diajukan();
+        Assert.True((await store.Kontrak.SimpanAsync(skp, Ct)).Tersimpan);
+        var salinan = Diajukan(); // the same two audit lines again, as a retried request would send them
+
+        var hasil = await store.Kontrak.SimpanAsync(salinan, Ct);
+
+        Assert.False(hasil.Tersimpan);
+        Assert.Equal(2, hasil.Sekarang.JejakAudit.Count);
+        Assert.Equal(2, (await store.Kontrak.MuatAsync(KunciLestari, Ct))!.JejakAudit.Count);
+    }
+
+    [Fact]
+    public async Task AdendumDisetujui_MunculDiDaftarPerubahanTarget_DanDibacaStoreLain()
+    {
+        using var d = new DemoDataset();
+        using var store = Buka(d.DbPath);
+        await store.Importer.ImporAsync(d.Folder, Ct);
+        Assert.Empty(await store.Kontrak.DaftarDenganPerubahanTargetAsync("kppn-metro", 2027, Ct));
+        Assert.True((await KeputusanSkp.PutuskanAsync(store.Kontrak, KunciLestari, s => s.Setujui(Izin(s), Pada(2027, 1, 12), 1, Saluran.Teams), Ct)).Berhasil);
+        var skp = (await store.Kontrak.MuatAsync(KunciLestari, Ct))!;
+        skp.AjukanAdendum(Sebagai(Lestari), Pada(2027, 6, 2), [new PerubahanTarget("IKU-1", 3, new Target(80m, 95.5m))], "Realokasi anggaran", true, Saluran.Teams);
+        Assert.True((await store.Kontrak.SimpanAsync(skp, Ct)).Tersimpan);
+        Assert.True((await KeputusanSkp.PutuskanAsync(store.Kontrak, KunciLestari, s => s.Setujui(Izin(s, hariIni: new DateOnly(2027, 6, 3)), Pada(2027, 6, 3), 2, Saluran.Teams), Ct)).Berhasil);
+
+        using var lain = Buka(d.DbPath);
+        var daftar = await lain.Kontrak.DaftarDenganPerubahanTargetAsync("kppn-metro", 2027, Ct);
+
+        var alur = Assert.Single(daftar);
+        Assert.Equal((Lestari, StatusSkp.Disetujui, 2), (alur.Kunci.Pemilik, alur.Status, alur.VersiBerlaku!.Nomor));
+        var p = Assert.Single(alur.VersiBerlaku.Perubahan);
+        Assert.Equal(("IKU-1", 3, 80m, (decimal?)95.5m), (p.KodeIku, p.Triwulan, p.Target.Nilai, p.Target.Atas));
+        Assert.Equal("Realokasi anggaran", alur.VersiBerlaku.Alasan);
+        Assert.Equal(4, alur.JejakAudit.Count);
+        Assert.Empty(await lain.Kontrak.DaftarDenganPerubahanTargetAsync("kppn-metro", 2026, Ct));
+    }
+
+    [Fact]
+    public async Task SemaiDuaKali_YangKeduaTidakMembuatApaPun()
+    {
+        using var d = new DemoDataset();
+        using var store = Buka(d.DbPath);
+        var data = store.Baca(d.Folder);
+        var pada = Pada(2027, 1, 2);
+
+        var pertama = await store.Kontrak.SemaiAsync(data, pada, Ct);
+        var kedua = await store.Kontrak.SemaiAsync(data, pada, Ct);
+
+        Assert.Equal((data.Kontrak.Count(), 0), (pertama, kedua));
+    }
+
+    [Fact]
     public async Task LimaPuluhKeputusanBersamaan_SatuTransisi_SisanyaMenerimaHasil()
     {
         using var d = new DemoDataset();
-        using (var awal = new TestStore(d.DbPath))
+        using (var awal = Buka(d.DbPath))
         {
             await awal.Importer.ImporAsync(d.Folder, Ct);
         }
 
         // Separate service providers: separate SqliteDatabase objects and connections, as separate bot processes would have.
-        var stores = Enumerable.Range(0, 50).Select(_ => new TestStore(d.DbPath)).ToList();
+        var stores = Enumerable.Range(0, 50).Select(_ => Buka(d.DbPath)).ToList();
         try
         {
             var hasil = await Task.WhenAll(stores.Select((s, i) => Task.Run(() => KeputusanSkp.PutuskanAsync(s.Kontrak, KunciLestari, skp =>
@@ -166,5 +210,51 @@ public sealed class SqliteKontrakStoreTests
         {
             stores.ForEach(s => s.Dispose());
         }
+    }
+}
+
+/// <summary>The contract on SQLite, plus what only SQLite can show: triggers keep the audit trail append-only.</summary>
+public sealed class SqliteKontrakStoreTests : KontrakStoreContractTests
+{
+    protected override TestStore Buka(string dbPath)
+    {
+        var store = new TestStore(dbPath);
+        Assert.IsType<SqliteKontrakStore>(store.Kontrak);
+        return store;
+    }
+
+    [Fact]
+    public async Task JejakAudit_HanyaBolehDitambah()
+    {
+        using var d = new DemoDataset();
+        using var store = Buka(d.DbPath);
+        await store.Kontrak.SimpanAsync(Diajukan(), Ct);
+
+        await using var connection = new SqliteConnection($"Data Source={d.DbPath};Pooling=False");
+        await connection.OpenAsync(Ct);
+        foreach (var sql in (string[])["UPDATE skp_audit SET catatan = 'diubah';", "DELETE FROM skp_audit;"])
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            var e = await Assert.ThrowsAsync<SqliteException>(() => cmd.ExecuteNonQueryAsync(Ct));
+            Assert.Contains("hanya boleh ditambah", e.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, (await store.Kontrak.MuatAsync(KunciLestari, Ct))!.JejakAudit.Count);
+    }
+
+}
+
+/// <summary>The contract on Azure Tables, on Azurite; each test gets its own table name prefix (fresh tables).</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TableKontrakStoreTests(AzuriteFixture azurite) : KontrakStoreContractTests
+{
+    private readonly string _prefix = "K" + Guid.NewGuid().ToString("N")[..20];
+
+    protected override TestStore Buka(string dbPath)
+    {
+        var store = new TestStore(dbPath, null, azurite.Konfigurasi(_prefix));
+        Assert.IsType<TableKontrakStore>(store.Kontrak);
+        return store;
     }
 }
