@@ -14,7 +14,7 @@ public sealed class StorageOptions
     /// <summary>The embedded default.</summary>
     public const string ProviderSqlite = "sqlite";
 
-    /// <summary>Azure Tables (docs/storage.md): offices, linked users, conversation references and SKP cards; the contracts stay on SQLite for now.</summary>
+    /// <summary>Azure Tables (docs/storage.md): every port (offices, contracts and their workflow, linked users, conversation references, SKP cards).</summary>
     public const string ProviderTables = "tables";
 
     /// <summary><c>sqlite</c> (default) or <c>tables</c>.</summary>
@@ -30,6 +30,17 @@ public sealed class StorageOptions
     /// (<c>DefaultEndpointsProtocol=…;AccountName=…;AccountKey=…</c> or one with <c>TableEndpoint=…</c>).
     /// </summary>
     public string? TablesConnectionString { get; set; }
+
+    /// <summary>
+    /// With provider <c>tables</c>, instead of a connection string: the account's table endpoint
+    /// (<c>https://{account}.table.core.windows.net/</c>), reached with a managed identity (<see cref="TablesManagedIdentityClientId"/>)
+    /// or, without one, <c>DefaultAzureCredential</c> (Azure.Identity: environment, workload identity, managed identity, Azure CLI…).
+    /// The identity needs the role "Storage Table Data Contributor" on the account.
+    /// </summary>
+    public string? TablesEndpoint { get; set; }
+
+    /// <summary>The client id of a user-assigned managed identity for <see cref="TablesEndpoint"/>; empty uses <c>DefaultAzureCredential</c>.</summary>
+    public string? TablesManagedIdentityClientId { get; set; }
 
     /// <summary>The prefix of the table names (<c>{prefix}Kantor</c>, <c>{prefix}Pengguna</c>): letters and digits, starting with a letter.</summary>
     public string TablesPrefix { get; set; } = "Kinerja";

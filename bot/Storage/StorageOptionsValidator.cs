@@ -39,11 +39,40 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     private static void ValidasiTables(StorageOptions options, List<string> kesalahan)
     {
         var cs = options.TablesConnectionString?.Trim();
-        if (string.IsNullOrEmpty(cs))
+        var endpoint = options.TablesEndpoint?.Trim();
+        var clientId = options.TablesManagedIdentityClientId?.Trim();
+        if (!string.IsNullOrEmpty(cs) && !string.IsNullOrEmpty(endpoint))
         {
-            kesalahan.Add("Kinerja:Storage:TablesConnectionString wajib diisi untuk provider tables (UseDevelopmentStorage=true atau connection string akun).");
+            kesalahan.Add("Kinerja:Storage:TablesConnectionString dan Kinerja:Storage:TablesEndpoint tidak boleh diisi bersamaan; pilih salah satu.");
         }
-        else
+        else if (string.IsNullOrEmpty(cs) && string.IsNullOrEmpty(endpoint))
+        {
+            kesalahan.Add("Kinerja:Storage:TablesConnectionString wajib diisi untuk provider tables (UseDevelopmentStorage=true atau connection string akun), "
+                + "atau Kinerja:Storage:TablesEndpoint (https://<akun>.table.core.windows.net/) dengan managed identity.");
+        }
+        else if (!string.IsNullOrEmpty(endpoint))
+        {
+            if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+                || !string.IsNullOrEmpty(uri.Query))
+            {
+                kesalahan.Add($"Kinerja:Storage:TablesEndpoint '{options.TablesEndpoint}' harus URL https akun, mis. https://<akun>.table.core.windows.net/ "
+                    + "(http hanya untuk localhost).");
+            }
+        }
+
+        if (!string.IsNullOrEmpty(clientId))
+        {
+            if (string.IsNullOrEmpty(endpoint))
+            {
+                kesalahan.Add("Kinerja:Storage:TablesManagedIdentityClientId hanya dipakai bersama Kinerja:Storage:TablesEndpoint.");
+            }
+            else if (!Guid.TryParse(clientId, out _))
+            {
+                kesalahan.Add($"Kinerja:Storage:TablesManagedIdentityClientId '{options.TablesManagedIdentityClientId}' harus GUID (client id managed identity).");
+            }
+        }
+
+        if (!string.IsNullOrEmpty(cs))
         {
             try
             {

@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
             sp.GetService<IHostEnvironment>()));
         // Provider "tables" switches every port to Azure Tables (docs/storage.md): offices, linked users, conversation
         // references, SKP cards and the SKP workflow with its delegations.
+        services.TryAddSingleton<PenghitungPermintaanTables>();
         services.TryAddSingleton<TableStorage>();
         services.TryAddSingleton<IKantorStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
             ? ActivatorUtilities.CreateInstance<TableKantorStore>(sp)

@@ -1,4 +1,6 @@
+using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
 using Microsoft.Extensions.Options;
 
 namespace KinerjaBot.Storage.Tables;
@@ -9,9 +11,32 @@ namespace KinerjaBot.Storage.Tables;
 /// the remembered SKP cards (<c>{prefix}KartuSkp</c>) and one for the SKP workflows and delegations
 /// (<c>{prefix}Kontrak</c>), created on first use.
 /// </summary>
-public sealed class TableStorage(IOptions<StorageOptions> options)
+public sealed class TableStorage(IOptions<StorageOptions> options, PenghitungPermintaanTables penghitung)
 {
-    private readonly Lazy<Task<Tabel>> _tables = new(() => BuatAsync(options.Value));
+    private readonly Lazy<Task<Tabel>> _tables = new(() => BuatAsync(Layanan(options.Value, penghitung), options.Value.TablesPrefix));
+
+    /// <summary>
+    /// The account client: a connection string (<c>UseDevelopmentStorage=true</c>, an account key), or the endpoint with
+    /// a user-assigned managed identity, or <c>DefaultAzureCredential</c>. Every request passes <paramref name="penghitung"/>.
+    /// </summary>
+    internal static TableServiceClient Layanan(StorageOptions options, PenghitungPermintaanTables penghitung)
+    {
+        var clientOptions = new TableClientOptions();
+        clientOptions.AddPolicy(penghitung, HttpPipelinePosition.PerRetry);
+        if (!string.IsNullOrWhiteSpace(options.TablesConnectionString))
+        {
+            return new TableServiceClient(options.TablesConnectionString.Trim(), clientOptions);
+        }
+
+        var endpoint = new Uri(options.TablesEndpoint!.Trim());
+        return new TableServiceClient(endpoint, Kredensial(options), clientOptions);
+    }
+
+    /// <summary>The credential of an endpoint: the configured user-assigned managed identity, else DefaultAzureCredential.</summary>
+    internal static TokenCredential Kredensial(StorageOptions options) =>
+        string.IsNullOrWhiteSpace(options.TablesManagedIdentityClientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.TablesManagedIdentityClientId.Trim()));
 
     internal async Task<TableClient> KantorAsync(CancellationToken cancellationToken) =>
         (await _tables.Value.WaitAsync(cancellationToken).ConfigureAwait(false)).Kantor;
@@ -28,10 +53,9 @@ public sealed class TableStorage(IOptions<StorageOptions> options)
     internal async Task<TableClient> KontrakAsync(CancellationToken cancellationToken) =>
         (await _tables.Value.WaitAsync(cancellationToken).ConfigureAwait(false)).Kontrak;
 
-    private static async Task<Tabel> BuatAsync(StorageOptions options)
+    private static async Task<Tabel> BuatAsync(TableServiceClient service, string tablesPrefix)
     {
-        var service = new TableServiceClient(options.TablesConnectionString);
-        var prefix = options.TablesPrefix.Trim();
+        var prefix = tablesPrefix.Trim();
         var tabel = new Tabel(
             service.GetTableClient(prefix + "Kantor"),
             service.GetTableClient(prefix + "Pengguna"),

@@ -28,8 +28,85 @@ public sealed class StorageOptionsTests
     public async Task TablesTanpaConnectionString_HostTidakStart_PesanMenyebutKunci()
     {
         var e = await StartGagal(new() { ["Kinerja:Storage:Provider"] = "tables" });
-        Assert.Equal("Kinerja:Storage:TablesConnectionString wajib diisi untuk provider tables (UseDevelopmentStorage=true atau connection string akun).",
+        Assert.Equal("Kinerja:Storage:TablesConnectionString wajib diisi untuk provider tables (UseDevelopmentStorage=true atau connection string akun), "
+            + "atau Kinerja:Storage:TablesEndpoint (https://<akun>.table.core.windows.net/) dengan managed identity.", Assert.Single(e.Failures));
+    }
+
+    [Fact]
+    public async Task TablesConnectionStringDanEndpointBersamaan_HostTidakStart()
+    {
+        var e = await StartGagal(new()
+        {
+            ["Kinerja:Storage:Provider"] = "tables", ["Kinerja:Storage:TablesConnectionString"] = "UseDevelopmentStorage=true",
+            ["Kinerja:Storage:TablesEndpoint"] = "https://kinerjaprod.table.core.windows.net/",
+        });
+        Assert.Equal("Kinerja:Storage:TablesConnectionString dan Kinerja:Storage:TablesEndpoint tidak boleh diisi bersamaan; pilih salah satu.",
             Assert.Single(e.Failures));
+    }
+
+    [Theory]
+    [InlineData("kinerjaprod.table.core.windows.net")]
+    [InlineData("http://kinerjaprod.table.core.windows.net/")]
+    [InlineData("https://kinerjaprod.table.core.windows.net/?sv=2024&sig=x")]
+    public async Task TablesEndpointBukanUrlHttpsAkun_HostTidakStart(string endpoint)
+    {
+        var e = await StartGagal(new() { ["Kinerja:Storage:Provider"] = "tables", ["Kinerja:Storage:TablesEndpoint"] = endpoint });
+        Assert.Equal($"Kinerja:Storage:TablesEndpoint '{endpoint}' harus URL https akun, mis. https://<akun>.table.core.windows.net/ (http hanya untuk localhost).",
+            Assert.Single(e.Failures));
+    }
+
+    [Fact]
+    public async Task ManagedIdentityClientIdBukanGuid_HostTidakStart()
+    {
+        var e = await StartGagal(new()
+        {
+            ["Kinerja:Storage:Provider"] = "tables", ["Kinerja:Storage:TablesEndpoint"] = "https://kinerjaprod.table.core.windows.net/",
+            ["Kinerja:Storage:TablesManagedIdentityClientId"] = "kinerja-bot",
+        });
+        Assert.Equal("Kinerja:Storage:TablesManagedIdentityClientId 'kinerja-bot' harus GUID (client id managed identity).", Assert.Single(e.Failures));
+    }
+
+    [Fact]
+    public async Task ManagedIdentityTanpaEndpoint_HostTidakStart()
+    {
+        var e = await StartGagal(new()
+        {
+            ["Kinerja:Storage:Provider"] = "tables", ["Kinerja:Storage:TablesConnectionString"] = "UseDevelopmentStorage=true",
+            ["Kinerja:Storage:TablesManagedIdentityClientId"] = "0b7c1e7e-4a51-4a9c-9d55-1f3f5f7b8c21",
+        });
+        Assert.Equal("Kinerja:Storage:TablesManagedIdentityClientId hanya dipakai bersama Kinerja:Storage:TablesEndpoint.", Assert.Single(e.Failures));
+    }
+
+    [Theory]
+    [InlineData("0b7c1e7e-4a51-4a9c-9d55-1f3f5f7b8c21", typeof(Azure.Identity.ManagedIdentityCredential))]
+    [InlineData(null, typeof(Azure.Identity.DefaultAzureCredential))]
+    public async Task EndpointDenganIdentitas_HostStart_KlienMemakaiAkunDanKredensialItu(string? clientId, Type kredensial)
+    {
+        var root = Directory.CreateTempSubdirectory("kinerja-opt-").FullName;
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = root });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Kinerja:Storage:Provider"] = "tables", ["Kinerja:Storage:TablesEndpoint"] = "https://kinerjaprod.table.core.windows.net/",
+                ["Kinerja:Storage:TablesManagedIdentityClientId"] = clientId,
+            });
+            builder.Services.AddKinerjaStorage(builder.Configuration);
+            using var host = builder.Build();
+            await host.StartAsync();
+            var options = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+            var klien = KinerjaBot.Storage.Tables.TableStorage.Layanan(options, new KinerjaBot.Storage.Tables.PenghitungPermintaanTables());
+
+            Assert.Equal("kinerjaprod", klien.AccountName);
+            Assert.IsType(kredensial, KinerjaBot.Storage.Tables.TableStorage.Kredensial(options));
+            await host.StopAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Fact]
