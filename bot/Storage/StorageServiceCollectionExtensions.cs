@@ -1,5 +1,6 @@
 using Kinerja.Domain.Penilaian;
 using Kinerja.Domain.Ports;
+using KinerjaBot.Storage.Salin;
 using KinerjaBot.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         // references, SKP cards and the SKP workflow with its delegations.
         services.TryAddSingleton<PenghitungPermintaanTables>();
         services.TryAddSingleton<TableStorage>();
+        services.TryAddSingleton<TableGc>();
         services.TryAddSingleton<IKantorStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
             ? ActivatorUtilities.CreateInstance<TableKantorStore>(sp)
             : ActivatorUtilities.CreateInstance<SqliteKantorStore>(sp));
@@ -52,6 +54,14 @@ public static class StorageServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<TableKartuSkpStore>(sp)
             : ActivatorUtilities.CreateInstance<SqliteKartuSkpStore>(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageInitializer>());
+
+        // `store copy`: one copier per port (docs/storage.md "Moving between stores"); a new port adds its own here.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPenyalinStore, PenyalinKantor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPenyalinStore, PenyalinAlurSkp>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPenyalinStore, PenyalinDelegasi>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPenyalinStore, PenyalinPengguna>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPenyalinStore, PenyalinPercakapan>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPenyalinStore, PenyalinKartuSkp>());
         return services;
     }
 }

@@ -1,6 +1,6 @@
 namespace KinerjaBot.Storage.Tables;
 
-/// <summary>Source-generated log messages of the Azure Tables SKP workflow store. Event ids 9800–9819 are stable.</summary>
+/// <summary>Source-generated log messages of the Azure Tables SKP workflow store. Event ids 9800–9829 are stable.</summary>
 internal static partial class TableKontrakLog
 {
     [LoggerMessage(EventId = 9801, Level = LogLevel.Information, Message = "SKP {Kunci} saved to Azure Tables: {From} -> {To}, revision {Revision}")]
@@ -18,4 +18,11 @@ internal static partial class TableKontrakLog
 
     [LoggerMessage(EventId = 9805, Level = LogLevel.Information, Message = "Delegation {Id} of {KodeKantor} removed from Azure Tables")]
     public static partial void DelegationRemoved(ILogger logger, string kodeKantor, string id);
+
+    [LoggerMessage(EventId = 9820, Level = LogLevel.Information, Message = "Store gc: superseded partition {PartitionKey} with {Entities} entities removed (dry run: {DryRun})")]
+    public static partial void GcPartition(ILogger logger, string partitionKey, int entities, bool dryRun);
+
+    [LoggerMessage(EventId = 9821, Level = LogLevel.Information,
+        Message = "Store gc: {Seen} generation partitions seen, {Removed} removed ({Entities} entities), {Emails} e-mail rows removed, {TooNew} kept as too new (dry run: {DryRun})")]
+    public static partial void GcDone(ILogger logger, int seen, int removed, int entities, int emails, int tooNew, bool dryRun);
 }

@@ -37,6 +37,9 @@ public sealed class TestStore : IDisposable
 
     public string DbPath { get; }
 
+    /// <summary>The stores' service provider (what <c>store copy</c>'s copiers read and write).</summary>
+    public IServiceProvider Layanan => _services;
+
     public IKantorStore Kantor => _services.GetRequiredService<IKantorStore>();
 
     public IPenggunaStore Pengguna => _services.GetRequiredService<IPenggunaStore>();
