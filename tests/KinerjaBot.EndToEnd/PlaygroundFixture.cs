@@ -11,7 +11,9 @@ namespace KinerjaBot.EndToEnd;
 /// <summary>
 /// The end-to-end tier: the built KinerjaBot as its own process (Development, a fresh SQLite file, the demo office
 /// loaded on first start) and the real Microsoft 365 Agents Playground (npm, pinned 0.2.28) as the Teams client,
-/// driven through its HTTP and WebSocket API — nothing faked in between.
+/// driven through its HTTP and WebSocket API — nothing faked in between. With the environment variable
+/// <c>KINERJA_E2E_STORE=tables</c> (test.sh's second pass) the bot runs on Azure Tables instead, on an Azurite this
+/// fixture starts, with fresh tables; the fixture checks that the demo office did land there.
 /// </summary>
 public sealed class PlaygroundFixture : IAsyncLifetime
 {
@@ -19,6 +21,10 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     private Process? _bot;
     private readonly List<PlaygroundInstance> _playgrounds = [];
     private string _workDir = "";
+    private AzuriteProses? _azurite;
+
+    /// <summary>The store the bot runs on: <c>sqlite</c> (default) or <c>tables</c> (<c>KINERJA_E2E_STORE</c>).</summary>
+    public static string Store { get; } = Environment.GetEnvironmentVariable("KINERJA_E2E_STORE")?.Trim().ToLowerInvariant() is "tables" ? "tables" : "sqlite";
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
@@ -56,10 +62,35 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         bot.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         bot.Environment["DOTNET_ENVIRONMENT"] = "Development";
         bot.Environment["Kinerja__Storage__SqlitePath"] = Path.Combine(_workDir, "kinerja.db");
+        var prefix = "E2e" + Guid.NewGuid().ToString("N")[..16];
+        if (Store == "tables")
+        {
+            _azurite = await AzuriteProses.StartAsync();
+            bot.Environment["Kinerja__Storage__Provider"] = "tables";
+            bot.Environment["Kinerja__Storage__TablesConnectionString"] = _azurite.ConnectionString;
+            bot.Environment["Kinerja__Storage__TablesPrefix"] = prefix;
+        }
+
         bot.Environment["Kinerja__Demo__MuatSaatKosong"] = "true";
         bot.Environment["Logging__LogLevel__Default"] = "Information";
         _bot = Start(bot, _botLog);
         await WaitUntilAsync(() => GetOkAsync($"http://127.0.0.1:{BotPort}/healthz"), "KinerjaBot /healthz", _bot);
+        if (_azurite is not null)
+        {
+            // The demo office is loaded on start: on this pass it must be in Azure Tables, or the bot is not on Tables.
+            var kantor = new Azure.Data.Tables.TableClient(_azurite.ConnectionString, prefix + "Kantor");
+            await WaitUntilAsync(async () =>
+            {
+                try
+                {
+                    return (await kantor.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("kantor|KPPN-METRO", "head")).HasValue;
+                }
+                catch (Azure.RequestFailedException)
+                {
+                    return false; // the table is created on the bot's first use
+                }
+            }, "demo office in Azure Tables", _bot);
+        }
 
         Utama = await StartPlaygroundAsync("bagus-kasi-pdms.yml", "personal-chat-e2e", "group-chat-e2e");
     }
@@ -122,6 +153,11 @@ public sealed class PlaygroundFixture : IAsyncLifetime
             }
 
             process?.Dispose();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
         }
 
         Http.Dispose();

@@ -1,28 +1,19 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Kinerja.Testing;
 
 namespace KinerjaBot.Tests.Storage;
 
 /// <summary>
-/// Azurite's table service (the official Azure Storage emulator, stack.md) on a free loopback port, in memory, for the
-/// whole test collection: started once, stopped (process tree killed) at the end. Each test uses its own table name
-/// prefix, so tests never see each other's data.
+/// Azurite's table service (<see cref="AzuriteProses"/>: free loopback port, in memory) for the whole test collection:
+/// started once, stopped at the end. Each test uses its own table name prefix, so tests never see each other's data.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly StringBuilder _log = new();
-    private Process? _azurite;
+    private AzuriteProses? _azurite;
 
-    public int Port { get; private set; }
+    public int Port => _azurite!.Port;
 
     /// <summary>The account connection string of the emulator on its custom port (stack.md).</summary>
-    public string ConnectionString => string.Create(CultureInfo.InvariantCulture,
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;");
+    public string ConnectionString => _azurite!.ConnectionString;
 
     /// <summary>The configuration that puts a <c>TestStore</c> on this emulator with fresh tables named by <paramref name="prefix"/>.</summary>
     public IReadOnlyDictionary<string, string?> Konfigurasi(string prefix) => new Dictionary<string, string?>
@@ -32,69 +23,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
         ["Kinerja:Storage:TablesPrefix"] = prefix,
     };
 
-    public async Task InitializeAsync()
-    {
-        var bin = Path.Combine(RepoPaths.TestTools, "node_modules", ".bin", "azurite-table");
-        if (!File.Exists(bin))
-        {
-            throw new InvalidOperationException($"Azurite is not installed: run `npm ci` in {RepoPaths.TestTools} (test.sh does).");
-        }
-
-        Port = FreePort();
-        var info = new ProcessStartInfo(bin) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        foreach (var arg in new[] { "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(CultureInfo.InvariantCulture), "--inMemoryPersistence", "--disableTelemetry", "--silent" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        _azurite = new Process { StartInfo = info, EnableRaisingEvents = true };
-        _azurite.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (_log) { _log.AppendLine(e.Data); } } };
-        _azurite.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (_log) { _log.AppendLine(e.Data); } } };
-        _azurite.Start();
-        _azurite.BeginOutputReadLine();
-        _azurite.BeginErrorReadLine();
-
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            if (_azurite.HasExited)
-            {
-                throw new InvalidOperationException($"Azurite exited with code {_azurite.ExitCode}:\n{_log}");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(100);
-            }
-            catch (SocketException e)
-            {
-                throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{Port} within 30 s:\n{_log}", e);
-            }
-        }
-    }
+    public async Task InitializeAsync() => _azurite = await AzuriteProses.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (_azurite is { HasExited: false })
+        if (_azurite is not null)
         {
-            _azurite.Kill(entireProcessTree: true);
-            await _azurite.WaitForExitAsync();
+            await _azurite.DisposeAsync();
         }
-
-        _azurite?.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
