@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
@@ -11,18 +12,27 @@ namespace KinerjaBot.Storage.Tables;
 /// the remembered SKP cards (<c>{prefix}KartuSkp</c>) and one for the SKP workflows and delegations
 /// (<c>{prefix}Kontrak</c>), created on first use.
 /// </summary>
-public sealed class TableStorage(IOptions<StorageOptions> options, PenghitungPermintaanTables penghitung)
+/// <remarks>
+/// Every client carries <see cref="PenghitungPermintaanTables"/> and any <see cref="HttpPipelinePolicy"/> registered in
+/// DI (diagnostics; the tests put a concurrent writer exactly between a read and a write with one).
+/// </remarks>
+public sealed class TableStorage(IOptions<StorageOptions> options, PenghitungPermintaanTables penghitung, IEnumerable<HttpPipelinePolicy> kebijakan)
 {
-    private readonly Lazy<Task<Tabel>> _tables = new(() => BuatAsync(Layanan(options.Value, penghitung), options.Value.TablesPrefix));
+    private readonly Lazy<Task<Tabel>> _tables = new(() => BuatAsync(Layanan(options.Value, penghitung, kebijakan), options.Value.TablesPrefix));
 
     /// <summary>
     /// The account client: a connection string (<c>UseDevelopmentStorage=true</c>, an account key), or the endpoint with
     /// a user-assigned managed identity, or <c>DefaultAzureCredential</c>. Every request passes <paramref name="penghitung"/>.
     /// </summary>
-    internal static TableServiceClient Layanan(StorageOptions options, PenghitungPermintaanTables penghitung)
+    internal static TableServiceClient Layanan(StorageOptions options, PenghitungPermintaanTables penghitung, IEnumerable<HttpPipelinePolicy>? kebijakan = null)
     {
         var clientOptions = new TableClientOptions();
         clientOptions.AddPolicy(penghitung, HttpPipelinePosition.PerRetry);
+        foreach (var k in kebijakan ?? [])
+        {
+            clientOptions.AddPolicy(k, HttpPipelinePosition.PerRetry);
+        }
+
         if (!string.IsNullOrWhiteSpace(options.TablesConnectionString))
         {
             return new TableServiceClient(options.TablesConnectionString.Trim(), clientOptions);

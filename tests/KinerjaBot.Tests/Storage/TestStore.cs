@@ -16,7 +16,7 @@ public sealed class TestStore : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public TestStore(string dbPath, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? extra = null)
+    public TestStore(string dbPath, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? layanan = null)
     {
         DbPath = dbPath;
         var nilai = new Dictionary<string, string?> { ["Kinerja:Storage:SqlitePath"] = dbPath };
@@ -32,6 +32,7 @@ public sealed class TestStore : IDisposable
             services.AddSingleton(time);
         }
 
+        layanan?.Invoke(services);
         _services = services.AddKinerjaStorage(configuration).AddKinerjaImport().BuildServiceProvider();
     }
 
