@@ -6,7 +6,7 @@ namespace KinerjaBot.Storage.Tables;
 /// <summary>
 /// The Azure Tables account of the adapters: one table for the offices (<c>{prefix}Kantor</c>), one for the linked
 /// Teams users (<c>{prefix}Pengguna</c>), one for the conversation references (<c>{prefix}Percakapan</c>) and one for
-/// the remembered SKP cards (<c>{prefix}KartuSkp</c>), created on first use.
+/// the remembered SKP cards (<c>{prefix}KartuSkp</c>) and one for the performance dialogs (<c>{prefix}Dialog</c>), created on first use.
 /// </summary>
 public sealed class TableStorage(IOptions<StorageOptions> options)
 {
@@ -24,6 +24,9 @@ public sealed class TableStorage(IOptions<StorageOptions> options)
     internal async Task<TableClient> KartuSkpAsync(CancellationToken cancellationToken) =>
         (await _tables.Value.WaitAsync(cancellationToken).ConfigureAwait(false)).KartuSkp;
 
+    internal async Task<TableClient> DialogAsync(CancellationToken cancellationToken) =>
+        (await _tables.Value.WaitAsync(cancellationToken).ConfigureAwait(false)).Dialog;
+
     private static async Task<Tabel> BuatAsync(StorageOptions options)
     {
         var service = new TableServiceClient(options.TablesConnectionString);
@@ -32,8 +35,9 @@ public sealed class TableStorage(IOptions<StorageOptions> options)
             service.GetTableClient(prefix + "Kantor"),
             service.GetTableClient(prefix + "Pengguna"),
             service.GetTableClient(prefix + "Percakapan"),
-            service.GetTableClient(prefix + "KartuSkp"));
-        foreach (var t in (TableClient[])[tabel.Kantor, tabel.Pengguna, tabel.Percakapan, tabel.KartuSkp])
+            service.GetTableClient(prefix + "KartuSkp"),
+            service.GetTableClient(prefix + "Dialog"));
+        foreach (var t in (TableClient[])[tabel.Kantor, tabel.Pengguna, tabel.Percakapan, tabel.KartuSkp, tabel.Dialog])
         {
             await t.CreateIfNotExistsAsync().ConfigureAwait(false);
         }
@@ -41,5 +45,5 @@ public sealed class TableStorage(IOptions<StorageOptions> options)
         return tabel;
     }
 
-    private sealed record Tabel(TableClient Kantor, TableClient Pengguna, TableClient Percakapan, TableClient KartuSkp);
+    private sealed record Tabel(TableClient Kantor, TableClient Pengguna, TableClient Percakapan, TableClient KartuSkp, TableClient Dialog);
 }
