@@ -357,7 +357,7 @@ public sealed partial class DialogHandler(
         return peserta;
     }
 
-    private static string Judul(DataKantor data, SeriDialog seri) => seri.Jenis == JenisDialog.Dki
+    internal static string Judul(DataKantor data, SeriDialog seri) => seri.Jenis == JenisDialog.Dki
         ? $"DKI {data.CariPegawai(seri.Pemimpin)?.Nama ?? seri.Pemimpin.Tampilan} dengan {data.CariPegawai(seri.Bawahan!.Value)?.Nama ?? seri.Bawahan.Value.Tampilan}"
         : $"DKO {data.CariUnit(seri.KodeUnit!)?.Nama ?? seri.KodeUnit}";
 
