@@ -19,6 +19,8 @@ public static class BantuanCard
         new("skp", "SKP (kontrak kinerja) Anda: IKU, target, status, tenggat; ajukan dari kartunya"),
         new("skp 2027", "SKP Anda untuk tahun tertentu"),
         new("persetujuan", "SKP bawahan yang menunggu persetujuan Anda (termasuk sebagai Plt./Plh.)"),
+        new("dialog", "Dialog kinerja: agenda DKI/DKO yang jatuh tempo (pimpinan), catat hasil dan tindak lanjut; dialog terakhir Anda"),
+        new("tindak lanjut", "Tindak lanjut dialog yang menjadi tanggung jawab Anda; tandai selesai dengan catatan"),
         new("bantuan", "Menampilkan pesan ini"),
     ];
 

@@ -45,9 +45,25 @@ public static class CardVerbs
     /// <summary>The owner proposes an adendum of an approved SKP (target inputs, <see cref="SkpData.InputAlasan"/>, kesanggupan): <see cref="SkpData"/>.</summary>
     public const string AjukanAdendumSkp = "ajukanAdendumSkp";
 
+    /// <summary>The leader opens the record card of a due dialog (agenda, minutes, follow-ups, Tunda): <see cref="DialogData"/>.</summary>
+    public const string BukaDialog = "bukaDialog";
+
+    /// <summary>The leader records the outcome of a dialog (the record card's inputs): <see cref="DialogData"/>.</summary>
+    public const string SimpanDialog = "simpanDialog";
+
+    /// <summary>The leader postpones a dialog to a new date (input <see cref="DialogData.InputTanggalTunda"/>): <see cref="DialogData"/>.</summary>
+    public const string TundaDialog = "tundaDialog";
+
+    /// <summary>Show a recorded dialog (agenda, minutes, follow-ups, participants): <see cref="DialogData"/>.</summary>
+    public const string LihatDialog = "lihatDialog";
+
+    /// <summary>The PIC (or the leader) marks a follow-up done with a short note: <see cref="TindakLanjutData"/>.</summary>
+    public const string SelesaiTindakLanjut = "selesaiTindakLanjut";
+
     public const string VerbProperty = "verb";
 
-    public static IReadOnlyList<string> Semua { get; } = [NilaiSaya, Perintah, LihatSkp, AjukanSkp, SetujuiSkp, KembalikanSkp, UbahTargetSkp, AjukanAdendumSkp];
+    public static IReadOnlyList<string> Semua { get; } =
+        [NilaiSaya, Perintah, LihatSkp, AjukanSkp, SetujuiSkp, KembalikanSkp, UbahTargetSkp, AjukanAdendumSkp, BukaDialog, SimpanDialog, TundaDialog, LihatDialog, SelesaiTindakLanjut];
 
     /// <summary>
     /// Parses the data of an Action.Execute invoke (<c>value.action.data</c>, with <c>value.action.verb</c> as
@@ -75,6 +91,12 @@ public static class CardVerbs
                 return true;
             case LihatSkp or AjukanSkp or SetujuiSkp or KembalikanSkp or UbahTargetSkp or AjukanAdendumSkp when SkpData.TryParse(data, v!, out var s):
                 hasil = s;
+                return true;
+            case BukaDialog or SimpanDialog or TundaDialog or LihatDialog when DialogData.TryParse(data, v!, out var d):
+                hasil = d;
+                return true;
+            case SelesaiTindakLanjut when TindakLanjutData.TryParse(data, out var t):
+                hasil = t;
                 return true;
             default:
                 return false;

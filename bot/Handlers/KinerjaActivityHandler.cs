@@ -17,6 +17,7 @@ public sealed partial class KinerjaActivityHandler(
     PenggunaResolver resolver,
     NilaiSayaHandler nilaiSaya,
     SkpHandler skp,
+    DialogHandler dialog,
     IPercakapanStore percakapan,
     IOptions<KinerjaOptions> options,
     TimeProvider time,
@@ -26,6 +27,7 @@ public sealed partial class KinerjaActivityHandler(
     public const string PesanHanyaPribadi = "Nilai kinerja hanya ditampilkan di chat pribadi Anda dengan KinerjaBot.";
     public const string PesanGalat = "Maaf, terjadi kesalahan di pihak kami saat memproses permintaan Anda. Silakan coba lagi sebentar lagi.";
     public const string PesanSkpPribadi = "SKP hanya ditampilkan di chat pribadi Anda dengan KinerjaBot. Buka KinerjaBot di chat pribadi lalu ketik **skp** atau **persetujuan**.";
+    public const string PesanDialogPribadi = "Dialog kinerja hanya ditampilkan di chat pribadi Anda dengan KinerjaBot. Buka KinerjaBot di chat pribadi lalu ketik **dialog** atau **tindak lanjut**.";
     public const string PesanPribadiTertutup = "Nilai kinerja bersifat pribadi, tetapi saya belum dapat mengirim chat pribadi kepada Anda. Buka KinerjaBot di chat pribadi (Aplikasi → KinerjaBot) lalu ketik **nilai saya** di sana.";
 
     public async Task OnMessageAsync(Turn turn, CancellationToken cancellationToken)
@@ -73,6 +75,13 @@ public sealed partial class KinerjaActivityHandler(
                 }
 
                 return aksi.KartuBaru is { } kartuSkp ? MessagesEndpoint.CardResponse(kartuSkp.ToJson()) : MessagesEndpoint.MessageResponse(aksi.Alasan!);
+
+            case DialogData or TindakLanjutData when !turn.Activity.IsPersonal:
+                return MessagesEndpoint.MessageResponse(PesanDialogPribadi);
+
+            case DialogData or TindakLanjutData:
+                var hasilDialog = await DenganIdentitasAsync(turn, id => DialogAksiAsync(id, data, cancellationToken), cancellationToken);
+                return hasilDialog.Kartu is { } kartuDialog ? MessagesEndpoint.CardResponse(kartuDialog) : MessagesEndpoint.MessageResponse(hasilDialog.Teks!);
 
             case PerintahData p:
                 var perintah = PerintahParser.Parse(p.Teks);
@@ -156,11 +165,38 @@ public sealed partial class KinerjaActivityHandler(
                 }
 
                 break;
+            case DialogData or TindakLanjutData when !turn.Activity.IsPersonal:
+                await turn.ReplyTextAsync(PesanDialogPribadi, cancellationToken);
+                break;
+            case DialogData or TindakLanjutData:
+                var hasilDialog = await DenganIdentitasAsync(turn, id => DialogAksiAsync(id, data, cancellationToken), cancellationToken);
+                if (hasilDialog.Kartu is { } kartuDialog && turn.Activity.ReplyToId is { Length: > 0 } idKartuDialog)
+                {
+                    // Clients without Universal Actions: the same handler, then the card is replaced with the connector.
+                    await turn.UpdateCardAsync(idKartuDialog, kartuDialog, cancellationToken);
+                }
+                else
+                {
+                    await JawabAsync(turn, hasilDialog, cancellationToken);
+                }
+
+                break;
             case PerintahData p:
                 await JalankanAsync(turn, PerintahParser.Parse(p.Teks), cancellationToken);
                 break;
         }
     }
+
+    /// <summary>A dialog card verb, for the person of the activity (never of the card's data).</summary>
+    private Task<Jawaban> DialogAksiAsync(IdentitasPengguna identitas, ICardData data, CancellationToken cancellationToken) => data switch
+    {
+        DialogData { Verb: CardVerbs.BukaDialog } d => dialog.BukaAsync(identitas, d, cancellationToken),
+        DialogData { Verb: CardVerbs.SimpanDialog } d => dialog.SimpanAsync(identitas, d, cancellationToken),
+        DialogData { Verb: CardVerbs.TundaDialog } d => dialog.TundaAsync(identitas, d, cancellationToken),
+        DialogData d => dialog.LihatAsync(identitas, d, cancellationToken),
+        TindakLanjutData t => dialog.SelesaiAsync(identitas, t, cancellationToken),
+        _ => Task.FromResult(Jawaban.Pesan("Aksi kartu ini tidak dikenal.")),
+    };
 
     private async Task JalankanAsync(Turn turn, Perintah perintah, CancellationToken cancellationToken)
     {
@@ -195,6 +231,15 @@ public sealed partial class KinerjaActivityHandler(
                 break;
             case PersetujuanPerintah:
                 await JawabAsync(turn, await DenganIdentitasAsync(turn, id => skp.PersetujuanAsync(id, cancellationToken), cancellationToken), cancellationToken);
+                break;
+            case DialogPerintah or TindakLanjutPerintah when !turn.Activity.IsPersonal:
+                await turn.ReplyTextAsync(PesanDialogPribadi, cancellationToken);
+                break;
+            case DialogPerintah:
+                await JawabAsync(turn, await DenganIdentitasAsync(turn, id => dialog.DialogAsync(id, null, cancellationToken), cancellationToken), cancellationToken);
+                break;
+            case TindakLanjutPerintah:
+                await JawabAsync(turn, await DenganIdentitasAsync(turn, id => dialog.TindakLanjutAsync(id, null, gagal: false, cancellationToken), cancellationToken), cancellationToken);
                 break;
             case BantuanPerintah:
                 await turn.ReplyCardAsync(BantuanCard.Render(new BantuanModel()).ToJson(), cancellationToken);

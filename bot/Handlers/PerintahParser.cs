@@ -21,6 +21,12 @@ public sealed record SkpPerintah(int? Tahun) : Perintah;
 /// <summary><c>persetujuan</c>: the SKP waiting for this person's decision.</summary>
 public sealed record PersetujuanPerintah : Perintah;
 
+/// <summary><c>dialog</c>: the person's performance dialogs (for a leader: the due ones with their agenda).</summary>
+public sealed record DialogPerintah : Perintah;
+
+/// <summary><c>tindak lanjut</c>: the person's open follow-ups of dialogs.</summary>
+public sealed record TindakLanjutPerintah : Perintah;
+
 /// <summary>Text the bot does not understand, with the nearest command when one is close.</summary>
 public sealed record TidakDikenalPerintah(string Teks, string? MungkinMaksud) : Perintah;
 
@@ -34,7 +40,7 @@ public sealed record SalahFormatPerintah(string Pesan) : Perintah;
 public static partial class PerintahParser
 {
     /// <summary>The commands of this slice, as the help card and "did you mean" name them.</summary>
-    public static IReadOnlyList<string> Dikenal { get; } = ["nilai saya", "skp", "persetujuan", "bantuan"];
+    public static IReadOnlyList<string> Dikenal { get; } = ["nilai saya", "skp", "persetujuan", "dialog", "tindak lanjut", "bantuan"];
 
     public static Perintah Parse(string? teks)
     {
@@ -74,6 +80,16 @@ public static partial class PerintahParser
         if (kata is ["persetujuan"] or ["persetujuan", "skp"])
         {
             return new PersetujuanPerintah();
+        }
+
+        if (kata is ["dialog"] or ["dialog", "kinerja"] or ["dialog", "saya"])
+        {
+            return new DialogPerintah();
+        }
+
+        if (kata is ["tindak", "lanjut"] or ["tindaklanjut"] or ["tindak", "lanjut", "saya"] or ["tl"])
+        {
+            return new TindakLanjutPerintah();
         }
 
         if (kata.Length >= 2 && kata[0] == "nilai" && kata[1] == "saya")

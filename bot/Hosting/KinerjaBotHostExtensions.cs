@@ -1,4 +1,5 @@
 using Kinerja.Domain.Penilaian;
+using KinerjaBot.Dialog;
 using KinerjaBot.Handlers;
 using KinerjaBot.Import;
 using KinerjaBot.Protocol;
@@ -21,6 +22,7 @@ public static class KinerjaBotHostExtensions
         services.AddKinerjaKebijakan(builder.Configuration);
         services.AddKinerjaProtocol(builder.Configuration);
         services.AddKinerjaHandlers();
+        services.AddKinerjaDialog(builder.Configuration);
 
         // Conversation references, reach (Graph install) and the Entra ID directory: bot/Reach, bot/Directory.
         services.AddKinerjaJangkauan(builder.Configuration);
@@ -43,6 +45,7 @@ public static class KinerjaBotHostExtensions
 
         _ = app.Services.GetRequiredService<KebijakanPenilaian>();
         app.MapBotMessages();
+        app.MapNotulaDialog();
         app.MapGet("/", () => Results.Text("KinerjaBot berjalan. Endpoint bot: POST /api/messages\n"));
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;

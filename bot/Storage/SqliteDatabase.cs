@@ -211,6 +211,77 @@ public sealed class SqliteDatabase
             PRIMARY KEY (conversation_id, activity_id));
         CREATE INDEX ix_skp_kartu_kontrak ON skp_kartu (kantor, tahun, nip, aad_object_id, diingat_pada);
         """,
+        // 5: performance dialogs (IDialogStore): a recorded dialog with its participants and agenda (minutes per item),
+        // its follow-ups with a version column (a close succeeds only on the version it read), and the leaders'
+        // postponements per series. Keys: SqliteKeys.Kantor for the office, the dialog's id, the series key.
+        """
+        CREATE TABLE dialog (
+            kantor TEXT NOT NULL,
+            id TEXT NOT NULL,
+            seri TEXT NOT NULL,
+            tahun INTEGER NOT NULL,
+            triwulan INTEGER NOT NULL,
+            pada_utc TEXT NOT NULL,
+            zona_waktu TEXT NOT NULL,
+            tanggal_lokal TEXT NOT NULL,
+            jam_lokal TEXT NOT NULL,
+            dicatat_oleh TEXT NOT NULL,
+            dicatat_oleh_nama TEXT NOT NULL,
+            dicatat_pada TEXT NOT NULL,
+            PRIMARY KEY (kantor, id));
+        CREATE INDEX ix_dialog_tanggal ON dialog (kantor, tanggal_lokal);
+        CREATE TABLE dialog_peserta (
+            kantor TEXT NOT NULL,
+            dialog_id TEXT NOT NULL,
+            urutan INTEGER NOT NULL,
+            nip TEXT NOT NULL,
+            nama TEXT NOT NULL,
+            PRIMARY KEY (kantor, dialog_id, urutan));
+        CREATE TABLE dialog_agenda (
+            kantor TEXT NOT NULL,
+            dialog_id TEXT NOT NULL,
+            urutan INTEGER NOT NULL,
+            jenis TEXT NOT NULL,
+            judul TEXT NOT NULL,
+            alasan TEXT NOT NULL,
+            rincian TEXT,
+            kode_iku TEXT,
+            target TEXT,
+            realisasi TEXT,
+            selisih TEXT,
+            indeks_capaian TEXT,
+            satuan TEXT,
+            id_tindak_lanjut TEXT,
+            notula TEXT NOT NULL,
+            PRIMARY KEY (kantor, dialog_id, urutan));
+        CREATE TABLE tindak_lanjut (
+            kantor TEXT NOT NULL,
+            id TEXT NOT NULL,
+            dialog_id TEXT NOT NULL,
+            seri TEXT NOT NULL,
+            urutan INTEGER NOT NULL,
+            uraian TEXT NOT NULL,
+            pic TEXT NOT NULL,
+            pic_nama TEXT NOT NULL,
+            tenggat TEXT NOT NULL,
+            dibuat_pada TEXT NOT NULL,
+            status TEXT NOT NULL,
+            catatan TEXT,
+            ditutup_oleh TEXT,
+            ditutup_oleh_nama TEXT,
+            ditutup_pada TEXT,
+            versi INTEGER NOT NULL,
+            PRIMARY KEY (kantor, id));
+        CREATE INDEX ix_tindak_lanjut_dialog ON tindak_lanjut (kantor, dialog_id);
+        CREATE TABLE dialog_rencana (
+            kantor TEXT NOT NULL,
+            seri TEXT NOT NULL,
+            tanggal TEXT NOT NULL,
+            oleh TEXT NOT NULL,
+            oleh_nama TEXT NOT NULL,
+            pada TEXT NOT NULL,
+            PRIMARY KEY (kantor, seri));
+        """,
     ];
 
     private readonly string _connectionString;

@@ -53,6 +53,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IKartuSkpStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
             ? ActivatorUtilities.CreateInstance<TableKartuSkpStore>(sp)
             : ActivatorUtilities.CreateInstance<SqliteKartuSkpStore>(sp));
+        services.TryAddSingleton<IDialogStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
+            ? ActivatorUtilities.CreateInstance<TableDialogStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteDialogStore>(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageInitializer>());
 
         // `store copy`: one copier per port (docs/storage.md "Moving between stores"); a new port adds its own here.

@@ -20,6 +20,9 @@ namespace Kinerja.Cards;
 [JsonDerivedType(typeof(InputText), "Input.Text")]
 [JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
 [JsonDerivedType(typeof(InputNumber), "Input.Number")]
+[JsonDerivedType(typeof(InputDate), "Input.Date")]
+[JsonDerivedType(typeof(InputTime), "Input.Time")]
+[JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
 public abstract class CardElement
 {
     private protected CardElement()
@@ -272,3 +275,46 @@ public sealed class InputNumber : CardInput
 
     public decimal? Max { get; init; }
 }
+
+/// <summary>A date picker; the client sends <c>yyyy-MM-dd</c> (or, without a picker, what was typed) under its id. Parse it on the server.</summary>
+public sealed class InputDate : CardInput
+{
+    public string? Placeholder { get; init; }
+
+    /// <summary><c>yyyy-MM-dd</c>.</summary>
+    public string? Value { get; init; }
+
+    public string? Min { get; init; }
+
+    public string? Max { get; init; }
+}
+
+/// <summary>A time picker; the client sends <c>HH:mm</c> under its id.</summary>
+public sealed class InputTime : CardInput
+{
+    public string? Placeholder { get; init; }
+
+    /// <summary><c>HH:mm</c>.</summary>
+    public string? Value { get; init; }
+}
+
+/// <summary>A choice list; sends the chosen value (or the values joined with commas when <see cref="IsMultiSelect"/>) under its id.</summary>
+public sealed class InputChoiceSet : CardInput
+{
+    public List<Choice> Choices { get; init; } = [];
+
+    public bool? IsMultiSelect { get; init; }
+
+    /// <summary><c>compact</c> (a drop-down) or <c>expanded</c> (radio buttons / checkboxes).</summary>
+    public string? Style { get; init; }
+
+    public string? Placeholder { get; init; }
+
+    /// <summary>The chosen value(s), comma-separated.</summary>
+    public string? Value { get; init; }
+
+    public bool? Wrap { get; init; }
+}
+
+public sealed record Choice(string Title, string Value);
+

@@ -102,6 +102,7 @@ internal sealed class ArgumenCli
             KinerjaCli.VerbSinkronDirektori => a.SinkronDirektori(opsi, posisi),
             PenugasanCli.Verb => a.Penugasan(opsi, posisi),
             StoreCli.Verb => a.Store(opsi, posisi),
+            DialogCli.Verb => a.Dialog(opsi, posisi),
             _ => a.Rekap(opsi, posisi),
         };
         hasil = salah is null ? a : null;
@@ -150,6 +151,19 @@ internal sealed class ArgumenCli
         Sub = posisi.Count == 1 ? posisi[0] : null;
         Opsi = opsi;
         return StoreCli.Periksa(Sub, opsi);
+    }
+
+    private string? Dialog(Dictionary<string, string> opsi, List<string> posisi)
+    {
+        if (posisi.Count > 1)
+        {
+            return $"dialog menerima satu perintah, bukan {posisi.Count.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        Sub = posisi.Count == 1 ? posisi[0] : null;
+        Opsi = opsi;
+        Kantor = opsi.GetValueOrDefault("kantor");
+        return DialogCli.Periksa(Sub, opsi);
     }
 
     private string? SinkronDirektori(Dictionary<string, string> opsi, List<string> posisi)

@@ -56,7 +56,7 @@ public static class KinerjaCli
               tiap pegawai, dan laporkan selisih atasan (nip_atasan) dengan manajer di Entra ID. Data
               kantor tetap acuan: tidak ada yang diubah. Tanpa --kantor, semua kantor. Perlu
               Kinerja:Graph (atau MicrosoftAppTenantId, MicrosoftAppId, MicrosoftAppPassword).
-        """ + "\n" + PenugasanCli.Pemakaian + "\n" + StoreCli.Pemakaian + "\n" + """
+        """ + "\n" + PenugasanCli.Pemakaian + "\n" + StoreCli.Pemakaian + "\n" + DialogCli.Pemakaian + "\n" + """
           KinerjaBot --help
         Konfigurasi: appsettings.json, appsettings.{Environment}.json, variabel lingkungan, baris perintah
           (mis. --Kinerja:Storage:SqlitePath=data/kinerja.db).
@@ -65,7 +65,7 @@ public static class KinerjaCli
 
     /// <summary>True when the arguments name a verb of this CLI (the web host is not started then).</summary>
     public static bool IsCommand(string[] args) =>
-        args is { Length: > 0 } && (args[0] is "import" or "rekap" or VerbSinkronDirektori or PaketTeamsCli.Verb or PenugasanCli.Verb or StoreCli.Verb || Bantuan.Contains(args[0], StringComparer.Ordinal));
+        args is { Length: > 0 } && (args[0] is "import" or "rekap" or VerbSinkronDirektori or PaketTeamsCli.Verb or PenugasanCli.Verb or StoreCli.Verb or DialogCli.Verb || Bantuan.Contains(args[0], StringComparer.Ordinal));
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
 
@@ -146,6 +146,7 @@ public static class KinerjaCli
                     argumen.Sub!, argumen.Opsi, stdout, stderr, cancellationToken).ConfigureAwait(false),
                 StoreCli.Verb => await StoreCli.RunAsync(host.Services, host.Services.GetRequiredService<IConfiguration>(), argumen.Sub!, argumen.Opsi,
                     stdout, stderr, cancellationToken).ConfigureAwait(false),
+                DialogCli.Verb => await DialogCli.RunAsync(host.Services, argumen.Sub!, argumen.Opsi, stdout, stderr, cancellationToken).ConfigureAwait(false),
                 _ => await RekapAsync(host.Services, argumen, stdout, stderr, cancellationToken).ConfigureAwait(false),
             };
         }

@@ -125,6 +125,24 @@ internal static class TableKeys
     public static string DelegasiPartition(string kodeKantor) => "delegasi|" + Kantor(kodeKantor);
 
     public static string DelegasiRow(string id) => Escape(id);
+    /// <summary>
+    /// An office's performance dialogs (table <c>{prefix}Dialog</c>): one partition per office, so a dialog with its agenda
+    /// rows and follow-ups is saved in one entity group transaction and the schedule, the compliance figures and "my
+    /// follow-ups" are one partition query each.
+    /// </summary>
+    public static string DialogPartition(string kodeKantor) => "dialog|" + Kantor(kodeKantor);
+
+    /// <summary>A dialog's head row.</summary>
+    public static string DialogRow(string id) => "d|" + Escape(id);
+
+    /// <summary>An agenda item (with its minutes) of a dialog: sorts after the head, in agenda order.</summary>
+    public static string AgendaRow(string id, int urutan) => string.Create(CultureInfo.InvariantCulture, $"d|{Escape(id)}|a|{urutan:D3}");
+
+    /// <summary>A follow-up row.</summary>
+    public static string TindakLanjutRow(string id) => "t|" + Escape(id);
+
+    /// <summary>The postponement of a series.</summary>
+    public static string RencanaRow(string seri) => "r|" + Escape(seri);
 
     /// <summary>A new generation id: sortable by time, unique across instances.</summary>
     public static string Generasi(DateTimeOffset sekarang) =>

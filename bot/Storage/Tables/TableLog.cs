@@ -43,4 +43,13 @@ internal static partial class TableLog
 
     [LoggerMessage(EventId = 8105, Level = LogLevel.Debug, Message = "SKP card {ActivityId} remembered for {KodeKantor}/{Tahun}/{Nip}; {Pruned} older card(s) forgotten")]
     public static partial void KartuSaved(ILogger logger, string activityId, string kodeKantor, int tahun, string nip, int pruned);
+
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Debug, Message = "Dialog {Id} of {KodeKantor} saved to Azure Tables in one transaction of {Rows} rows")]
+    public static partial void DialogSaved(ILogger logger, string id, string kodeKantor, int rows);
+
+    [LoggerMessage(EventId = 9102, Level = LogLevel.Information, Message = "Dialog {Id} of {KodeKantor} was already saved; nothing written")]
+    public static partial void DialogSudahAda(ILogger logger, string id, string kodeKantor);
+
+    [LoggerMessage(EventId = 9103, Level = LogLevel.Information, Message = "Follow-up {Id} of {KodeKantor} was changed by another writer (HTTP 412); theirs stands")]
+    public static partial void TindakLanjutConflict(ILogger logger, string id, string kodeKantor);
 }

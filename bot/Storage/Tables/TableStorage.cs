@@ -9,8 +9,8 @@ namespace KinerjaBot.Storage.Tables;
 /// <summary>
 /// The Azure Tables account of the adapters: one table for the offices (<c>{prefix}Kantor</c>), one for the linked
 /// Teams users (<c>{prefix}Pengguna</c>), one for the conversation references (<c>{prefix}Percakapan</c>) and one for
-/// the remembered SKP cards (<c>{prefix}KartuSkp</c>) and one for the SKP workflows and delegations
-/// (<c>{prefix}Kontrak</c>), created on first use.
+/// the remembered SKP cards (<c>{prefix}KartuSkp</c>), one for the SKP workflows and delegations
+/// (<c>{prefix}Kontrak</c>) and one for the performance dialogs (<c>{prefix}Dialog</c>), created on first use.
 /// </summary>
 /// <remarks>
 /// Every client carries <see cref="PenghitungPermintaanTables"/> and any <see cref="HttpPipelinePolicy"/> registered in
@@ -63,6 +63,9 @@ public sealed class TableStorage(IOptions<StorageOptions> options, PenghitungPer
     internal async Task<TableClient> KontrakAsync(CancellationToken cancellationToken) =>
         (await _tables.Value.WaitAsync(cancellationToken).ConfigureAwait(false)).Kontrak;
 
+    internal async Task<TableClient> DialogAsync(CancellationToken cancellationToken) =>
+        (await _tables.Value.WaitAsync(cancellationToken).ConfigureAwait(false)).Dialog;
+
     private static async Task<Tabel> BuatAsync(TableServiceClient service, string tablesPrefix)
     {
         var prefix = tablesPrefix.Trim();
@@ -71,8 +74,9 @@ public sealed class TableStorage(IOptions<StorageOptions> options, PenghitungPer
             service.GetTableClient(prefix + "Pengguna"),
             service.GetTableClient(prefix + "Percakapan"),
             service.GetTableClient(prefix + "KartuSkp"),
-            service.GetTableClient(prefix + "Kontrak"));
-        foreach (var t in (TableClient[])[tabel.Kantor, tabel.Pengguna, tabel.Percakapan, tabel.KartuSkp, tabel.Kontrak])
+            service.GetTableClient(prefix + "Kontrak"),
+            service.GetTableClient(prefix + "Dialog"));
+        foreach (var t in (TableClient[])[tabel.Kantor, tabel.Pengguna, tabel.Percakapan, tabel.KartuSkp, tabel.Kontrak, tabel.Dialog])
         {
             await t.CreateIfNotExistsAsync().ConfigureAwait(false);
         }
@@ -80,5 +84,5 @@ public sealed class TableStorage(IOptions<StorageOptions> options, PenghitungPer
         return tabel;
     }
 
-    private sealed record Tabel(TableClient Kantor, TableClient Pengguna, TableClient Percakapan, TableClient KartuSkp, TableClient Kontrak);
+    private sealed record Tabel(TableClient Kantor, TableClient Pengguna, TableClient Percakapan, TableClient KartuSkp, TableClient Kontrak, TableClient Dialog);
 }

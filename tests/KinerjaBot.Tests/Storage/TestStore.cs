@@ -51,6 +51,8 @@ public sealed class TestStore : IDisposable
 
     public IKartuSkpStore KartuSkp => _services.GetRequiredService<IKartuSkpStore>();
 
+    public IDialogStore Dialog => _services.GetRequiredService<IDialogStore>();
+
     public KantorImporter Importer => _services.GetRequiredService<KantorImporter>();
 
     public DataKantorReader Reader => _services.GetRequiredService<DataKantorReader>();

@@ -17,6 +17,8 @@ public sealed class ActivityDriver
 
     public static ActivityDriver Fajar() => Orang("199806212020031006", "212020031006", "Fajar Nugraha", "fajar.nugraha", "a:personal-fajar");
 
+    public static ActivityDriver Hendarto() => Orang("197603141998031002", "141998031002", "Hendarto Wibisono", "hendarto.wibisono", "a:personal-hendarto");
+
     public static ActivityDriver Ratna() => Orang("198407222006122001", "222006122001", "Ratna Dewi Anggraini", "ratna.anggraini", "a:personal-ratna");
 
     /// <summary>The e-mail of the demo office for this driver's person (how the connector's member names them).</summary>

@@ -1,0 +1,148 @@
+using System.Globalization;
+using Kinerja.Domain.Kinerja;
+using Kinerja.Domain.Kontrak;
+using Kinerja.Domain.Organisasi;
+
+namespace Kinerja.Domain.Dialog;
+
+/// <summary>The two kinds of performance dialog (domain.md §8).</summary>
+public enum JenisDialog
+{
+    /// <summary><i>Dialog Kinerja Individu</i>: a leader with one direct report, monthly.</summary>
+    Dki,
+
+    /// <summary><i>Dialog Kinerja Organisasi</i>: the head of a unit with its officials, quarterly.</summary>
+    Dko,
+}
+
+/// <summary>
+/// Which run of dialogs a dialog belongs to: the DKI of a leader with one direct report, or the DKO of a unit. Open
+/// follow-ups carry over inside a series; <see cref="Kunci"/> is its stable text key (stored with every dialog and
+/// follow-up).
+/// </summary>
+public readonly record struct SeriDialog
+{
+    private SeriDialog(JenisDialog jenis, Nip pemimpin, Nip? bawahan, string? kodeUnit)
+    {
+        Jenis = jenis;
+        Pemimpin = pemimpin;
+        Bawahan = bawahan;
+        KodeUnit = kodeUnit;
+    }
+
+    public JenisDialog Jenis { get; }
+
+    /// <summary>The leader: the atasan langsung (DKI) or the head of the unit (DKO).</summary>
+    public Nip Pemimpin { get; }
+
+    /// <summary>The direct report of a DKI; null for a DKO.</summary>
+    public Nip? Bawahan { get; }
+
+    /// <summary>The unit of a DKO; null for a DKI.</summary>
+    public string? KodeUnit { get; }
+
+    public static SeriDialog Dki(Nip pemimpin, Nip bawahan) =>
+        pemimpin == bawahan ? throw new DomainException("DKI tidak dapat dengan diri sendiri") : new(JenisDialog.Dki, pemimpin, bawahan, null);
+
+    public static SeriDialog Dko(Nip kepala, string kodeUnit) =>
+        string.IsNullOrWhiteSpace(kodeUnit) ? throw new DomainException("Kode unit DKO kosong") : new(JenisDialog.Dko, kepala, null, kodeUnit.Trim());
+
+    /// <summary><c>dki|{pemimpin}|{bawahan}</c> or <c>dko|{unit}|{kepala}</c>.</summary>
+    public string Kunci => Jenis == JenisDialog.Dki
+        ? $"dki|{Pemimpin.Value}|{Bawahan!.Value.Value}"
+        : $"dko|{KodeUnit}|{Pemimpin.Value}";
+
+    public static SeriDialog Parse(string kunci)
+    {
+        var bagian = (kunci ?? "").Split('|');
+        return bagian switch
+        {
+            ["dki", var p, var b] => Dki(Nip.Parse(p), Nip.Parse(b)),
+            ["dko", var u, var p] => Dko(Nip.Parse(p), u),
+            _ => throw new DomainException($"Kunci seri dialog '{kunci}' tidak dikenal"),
+        };
+    }
+
+    public override string ToString() => Kunci;
+}
+
+/// <summary>Why something is on an agenda; the order of the values is the order of the agenda (domain.md §8).</summary>
+public enum JenisItemAgenda
+{
+    /// <summary>An IKU whose capaian is red (below the policy's yellow threshold).</summary>
+    IkuMerah,
+
+    /// <summary>An IKU whose capaian is below 100 but not red.</summary>
+    IkuKuning,
+
+    /// <summary>An IKU with a target but no realisation yet.</summary>
+    RealisasiBelumAda,
+
+    /// <summary>The SKP's state and deadline.</summary>
+    Skp,
+
+    /// <summary>A follow-up of an earlier dialog past its due date.</summary>
+    TindakLanjutTerlambat,
+
+    /// <summary>A follow-up of an earlier dialog still open.</summary>
+    TindakLanjutTerbuka,
+
+    /// <summary>DKO: a strategic objective whose value is below 100 (test the validity of the SS and its IKU).</summary>
+    SasaranStrategis,
+
+    /// <summary>DKO: progress of a strategic initiative.</summary>
+    InisiatifStrategis,
+
+    /// <summary>DKO: the unit's NKO over the year.</summary>
+    TrenNko,
+
+    /// <summary>Anything else discussed (the record card's free minutes).</summary>
+    LainLain,
+}
+
+/// <summary>
+/// One item of an agenda: what (<see cref="Judul"/>), why it is there (<see cref="Alasan"/>, shown to people) and
+/// details (<see cref="Rincian"/>). IKU items carry their numbers (consolidated target, realisation, the gap
+/// <c>realisasi − target</c>, indeks capaian, unit) so cards and documents format them in id-ID.
+/// </summary>
+public sealed record ItemAgenda(JenisItemAgenda Jenis, string Judul, string Alasan, string? Rincian = null)
+{
+    public string? KodeIku { get; init; }
+
+    public decimal? Target { get; init; }
+
+    public decimal? Realisasi { get; init; }
+
+    /// <summary><c>realisasi − target</c> (for a range: to the nearest bound).</summary>
+    public decimal? Selisih { get; init; }
+
+    public decimal? IndeksCapaian { get; init; }
+
+    public string? Satuan { get; init; }
+
+    /// <summary>The follow-up this item is about (carried over).</summary>
+    public string? IdTindakLanjut { get; init; }
+}
+
+/// <summary>The generated agenda of a dialog: its series, the data period it reads, and the items in order.</summary>
+public sealed record AgendaDialog(SeriDialog Seri, Periode Periode, IReadOnlyList<ItemAgenda> Item);
+
+/// <summary>A strategic initiative of a unit with its progress (domain.md §2: projects attached to an SS, monitored at each DKO).</summary>
+public sealed record InisiatifStrategis(string Nama, string SasaranStrategis, decimal ProgresPersen, DateOnly? Tenggat = null, string? Keterangan = null);
+
+/// <summary>The SKP state a DKI discusses: year, status and deadline (from the SKP workflow).</summary>
+public sealed record KeadaanSkp(int Tahun, StatusSkp Status, TenggatSkp Tenggat);
+
+/// <summary>An agenda item as held: the item and its minutes (<i>notula</i>).</summary>
+public sealed record ButirNotula(ItemAgenda Item, string Notula);
+
+/// <summary>Id-ID numbers written without a culture (same text on every host), as <see cref="TanggalIndonesia"/> does for dates.</summary>
+public static class AngkaIndonesia
+{
+    /// <summary><c>98,75</c>, <c>1.234,50</c>, <c>-3,00</c>: two decimals, half away from zero.</summary>
+    public static string Format(decimal nilai)
+    {
+        var teks = Math.Round(nilai, 2, MidpointRounding.AwayFromZero).ToString("#,##0.00", CultureInfo.InvariantCulture);
+        return teks.Replace(',', '_').Replace('.', ',').Replace('_', '.');
+    }
+}

@@ -1,0 +1,273 @@
+using Kinerja.Domain.Dialog;
+using Kinerja.Domain.Kinerja;
+using Kinerja.Domain.Kontrak;
+using Kinerja.Domain.Organisasi;
+using Kinerja.Domain.Penilaian;
+using Kinerja.Testing.Builders;
+
+namespace Kinerja.Domain.Tests.Dialog;
+
+/// <summary>The rules of domain.md §8 for dialogs: agenda order and reasons, recording, follow-ups, schedule, compliance, policy.</summary>
+public sealed class DialogTests
+{
+    private static readonly Nip Kepala = NipContoh.KepalaKppn;
+    private static readonly Nip Kasi = NipContoh.KasiPdms;
+    private static readonly Nip Anak = NipContoh.Ke(11);
+    private static readonly Nip Anak2 = NipContoh.Ke(12);
+    private static readonly DateOnly HariIni = new(2026, 11, 28);
+    private static readonly DateTimeOffset Sekarang = new(2026, 11, 28, 3, 10, 0, TimeSpan.Zero);
+    private static readonly KebijakanDialog Kebijakan = KebijakanDialog.Bawaan();
+    private static readonly Penilai Penilai = KebijakanBuilder.Kmk467().BuildPenilai();
+
+    private static DataKantor Kantor() => new DataKantorBuilder()
+        .Unit("K", LevelUnit.Three)
+        .Unit("S", LevelUnit.Four, "K")
+        .Kepala("K", Kepala)
+        .Kepala("S", Kasi, Kepala)
+        .Pelaksana("S", Anak, Kasi)
+        .Pelaksana("S", Anak2, Kasi)
+        .Kontrak(Anak,
+            IkuBuilder.DenganCapaian(90).Kode("KUNING").DenganBobot(25),
+            IkuBuilder.DenganCapaian(110).Kode("HIJAU").DenganBobot(25),
+            IkuBuilder.DenganCapaian(70).Kode("MERAH").DenganBobot(25),
+            IkuBuilder.Maximize().Kode("KOSONG").DenganBobot(25).DenganTarget(1, 10))
+        .Kontrak(Kepala, IkuBuilder.DenganCapaian(95).Kode("K1").Di(Perspektif.Stakeholder, "SS A"), IkuBuilder.DenganCapaian(120).Kode("K2").Di(Perspektif.Pelanggan, "SS B"))
+        .Build();
+
+    private static TindakLanjut Tl(string id, Nip pemimpin, Nip pic, DateOnly tenggat, Nip? bawahan = null) =>
+        new(id, "K", "dlg-lama", SeriDialog.Dki(pemimpin, bawahan ?? pic), "Tindak " + id, new Pelaku(pic, "PIC " + id), tenggat, new DateOnly(2026, 10, 1));
+
+    [Fact]
+    public void Dki_AgendaUrut_MerahLaluKuning_RealisasiKosong_Skp_TindakLanjutTerlambatLaluTerbuka_HijauTidakMasuk()
+    {
+        var data = Kantor();
+        var skp = new KeadaanSkp(2027, StatusSkp.Diajukan, TenggatSkp.Untuk(2027));
+        var tl = new[]
+        {
+            Tl("b", Kasi, Anak, new DateOnly(2026, 12, 10)),
+            Tl("a", Kasi, Anak, new DateOnly(2026, 11, 20)),
+            Tl("lain-seri", Kasi, Anak2, new DateOnly(2026, 11, 1)),
+        };
+
+        var agenda = new PenyusunAgenda(Penilai).Dki(data, data.CariPegawai(Kasi)!, data.CariPegawai(Anak)!, new Periode(2026, 1), [skp], tl, HariIni);
+
+        Assert.Equal(
+            [JenisItemAgenda.IkuMerah, JenisItemAgenda.IkuKuning, JenisItemAgenda.RealisasiBelumAda, JenisItemAgenda.Skp, JenisItemAgenda.TindakLanjutTerlambat, JenisItemAgenda.TindakLanjutTerbuka],
+            agenda.Item.Select(i => i.Jenis));
+        Assert.Equal(["MERAH", "KUNING", "KOSONG"], agenda.Item.Take(3).Select(i => i.KodeIku));
+        var merah = agenda.Item[0];
+        Assert.Equal((100m, 70m, -30m, 70m), (merah.Target, merah.Realisasi, merah.Selisih, merah.IndeksCapaian));
+        Assert.Equal("Capaian 70,00 merah (di bawah 80,00)", merah.Alasan);
+        Assert.Equal("Realisasi TW I belum diisi: nilai masih sementara", agenda.Item[2].Alasan);
+        Assert.Equal("SKP 2027: Diajukan", agenda.Item[3].Judul);
+        Assert.Equal("Tenggat 31 Januari 2027 (64 hari lagi)", agenda.Item[3].Rincian);
+        Assert.Equal(("a", "Terlambat 8 hari (tenggat 20 November 2026)"), (agenda.Item[4].IdTindakLanjut, agenda.Item[4].Alasan));
+        Assert.Equal("b", agenda.Item[5].IdTindakLanjut);
+        Assert.Equal(SeriDialog.Dki(Kasi, Anak), agenda.Seri);
+    }
+
+    [Fact]
+    public void Dki_BukanBawahanLangsung_Ditolak()
+    {
+        var data = Kantor();
+        Assert.Throws<DomainException>(() => new PenyusunAgenda(Penilai).Dki(data, data.CariPegawai(Kepala)!, data.CariPegawai(Anak)!, new Periode(2026, 1), [], [], HariIni));
+    }
+
+    [Fact]
+    public void Dko_SasaranStrategisDiBawahTarget_InisiatifTerlambatDulu_TrenNkoTerakhir()
+    {
+        var data = Kantor();
+        var inisiatif = new[]
+        {
+            new InisiatifStrategis("Digitalisasi arsip", "SS B", 100, new DateOnly(2026, 9, 30)),
+            new InisiatifStrategis("Klinik satker", "SS A", 40, new DateOnly(2026, 10, 31)),
+        };
+
+        var agenda = new PenyusunAgenda(Penilai).Dko(data, data.CariUnit("K")!, new Periode(2026, 1), inisiatif, [], HariIni);
+
+        Assert.Equal([JenisItemAgenda.IkuKuning, JenisItemAgenda.SasaranStrategis, JenisItemAgenda.InisiatifStrategis, JenisItemAgenda.InisiatifStrategis, JenisItemAgenda.TrenNko],
+            agenda.Item.Select(i => i.Jenis));
+        Assert.Equal("Sasaran strategis: SS A", agenda.Item[1].Judul);
+        Assert.Equal("Inisiatif strategis melewati tenggat dan belum selesai", agenda.Item[2].Alasan);
+        Assert.Equal("Kemajuan inisiatif strategis dipantau pada setiap DKO", agenda.Item[3].Alasan);
+        Assert.StartsWith("TW I 2026: ", agenda.Item[4].Rincian, StringComparison.Ordinal);
+        Assert.Equal(SeriDialog.Dko(Kepala, "K"), agenda.Seri);
+    }
+
+    private static CatatanDialog Catatan(AgendaDialog agenda, IReadOnlyList<string?> notula, params MasukanTindakLanjut[] tl) => new(
+        "dlg-baru", "K", agenda, new Pelaku(Kasi, "Kasi"), [new Pelaku(Kasi, "Kasi"), new Pelaku(Anak, "Anak")], new DateOnly(2026, 11, 27), new TimeOnly(9, 30),
+        new DateTimeOffset(2026, 11, 27, 2, 30, 0, TimeSpan.Zero), "Asia/Jakarta", notula, null, tl, HariIni, Sekarang);
+
+    private static AgendaDialog AgendaDua() => new(SeriDialog.Dki(Kasi, Anak), new Periode(2026, 3),
+        [new ItemAgenda(JenisItemAgenda.IkuMerah, "IKU X", "merah"), new ItemAgenda(JenisItemAgenda.Skp, "SKP 2027", "diajukan")]);
+
+    [Fact]
+    public void Catat_Sah_MembangunDialog_DenganPeserta_PemimpinPertama_DanTindakLanjutTerbuka()
+    {
+        var hasil = DialogKinerja.Catat(Catatan(AgendaDua(), ["Dibahas", "Sepakat"], new MasukanTindakLanjut("Perbaiki SOP", Anak.Value, "31/12/2026"),
+            new MasukanTindakLanjut("", " ", "")), Kebijakan);
+
+        Assert.True(hasil.Berhasil, string.Join("; ", hasil.Kesalahan));
+        var d = hasil.Dialog!;
+        Assert.Equal([Kasi, Anak], d.Peserta.Select(p => p.Nip));
+        Assert.Equal(new DateOnly(2026, 11, 27), d.Pada.TanggalLokal);
+        var tl = Assert.Single(d.TindakLanjut);
+        Assert.Equal(("dlg-baru-1", Anak, new DateOnly(2026, 12, 31), StatusTindakLanjut.Terbuka, SeriDialog.Dki(Kasi, Anak)), (tl.Id, tl.Pic.Nip, tl.Tenggat, tl.Status, tl.Seri));
+    }
+
+    [Fact]
+    public void Catat_MasukanBuruk_SemuaKesalahanDisebut_TidakAdaDialog()
+    {
+        var hasil = DialogKinerja.Catat(Catatan(AgendaDua(), ["Dibahas", "  "],
+            new MasukanTindakLanjut("Perbaiki SOP", Anak.Value, "27/11/2026"),
+            new MasukanTindakLanjut("Rapikan arsip", Anak2.Value, "31/12/2026"),
+            new MasukanTindakLanjut("Tanpa tenggat", Kasi.Value, "31-13-2026")), Kebijakan);
+
+        Assert.False(hasil.Berhasil);
+        Assert.Null(hasil.Dialog);
+        Assert.Equal(
+        [
+            "Notula butir 2 (SKP 2027) masih kosong.",
+            "Tindak lanjut 1: tenggat 27 November 2026 sudah lewat. Pilih tanggal mulai hari ini (28 November 2026).",
+            "Tindak lanjut 2: PIC harus salah satu peserta dialog.",
+            "Tindak lanjut 3: tenggat '31-13-2026' tidak dikenali. Tulis seperti 31/12/2026 atau pilih dari kalender.",
+        ], hasil.Kesalahan);
+    }
+
+    [Fact]
+    public void Catat_OlehBukanPemimpin_AtauDialogBelumTerjadi_Ditolak()
+    {
+        var bukan = DialogKinerja.Catat(Catatan(AgendaDua(), ["a", "b"]) with { Pencatat = new Pelaku(Anak, "Anak") }, Kebijakan);
+        var masaDepan = DialogKinerja.Catat(Catatan(AgendaDua(), ["a", "b"]) with { Tanggal = new DateOnly(2026, 11, 29), PadaUtc = Sekarang.AddDays(1) }, Kebijakan);
+
+        Assert.Equal(["Hanya pemimpin dialog yang dapat mencatat hasil dialog ini."], bukan.Kesalahan);
+        Assert.Contains("belum terjadi", Assert.Single(masaDepan.Kesalahan), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TindakLanjut_HanyaPicAtauPemimpinMenyelesaikan_CatatanWajib_VersiUsangDitolak_HanyaSekali()
+    {
+        var tl = Tl("x", Kasi, Anak, new DateOnly(2026, 12, 31));
+
+        Assert.Equal(JenisHasilTindakLanjut.Ditolak, tl.Selesaikan(new Pelaku(Anak2, "Lain"), "beres", Sekarang, 1).Jenis);
+        Assert.Equal(JenisHasilTindakLanjut.Ditolak, tl.Selesaikan(new Pelaku(Anak, "Anak"), "  ", Sekarang, 1).Jenis);
+        Assert.Equal(JenisHasilTindakLanjut.SudahBerubah, tl.Selesaikan(new Pelaku(Anak, "Anak"), "beres", Sekarang, 2).Jenis);
+        Assert.Equal(JenisHasilTindakLanjut.Ditolak, tl.Batalkan(new Pelaku(Anak, "Anak"), "tidak perlu", Sekarang, 1).Jenis);
+        Assert.True(tl.Selesaikan(new Pelaku(Anak, "Anak"), "SOP terbit", Sekarang, 1).Berhasil);
+        var lagi = tl.Selesaikan(new Pelaku(Kasi, "Kasi"), "sudah", Sekarang, 1);
+
+        Assert.Equal((StatusTindakLanjut.Selesai, "SOP terbit"), (tl.Status, tl.Catatan));
+        Assert.Equal(JenisHasilTindakLanjut.SudahBerubah, lagi.Jenis);
+        Assert.Equal("Tindak lanjut ini sudah ditandai selesai oleh Anak: SOP terbit", lagi.Pesan);
+    }
+
+    [Fact]
+    public void TindakLanjutSelesai_TidakTerbawaKeAgendaBerikutnya_YangTerbukaTerbawa()
+    {
+        var data = Kantor();
+        var selesai = Tl("selesai", Kasi, Anak, new DateOnly(2026, 12, 1));
+        selesai.Selesaikan(new Pelaku(Anak, "Anak"), "beres", Sekarang, 1);
+        var terbuka = Tl("terbuka", Kasi, Anak, new DateOnly(2026, 12, 1));
+
+        var agenda = new PenyusunAgenda(Penilai).Dki(data, data.CariPegawai(Kasi)!, data.CariPegawai(Anak)!, new Periode(2026, 1), [], [selesai, terbuka], HariIni);
+
+        Assert.Equal(["terbuka"], agenda.Item.Where(i => i.IdTindakLanjut is not null).Select(i => i.IdTindakLanjut));
+    }
+
+    private static DialogKinerja Diadakan(SeriDialog seri, DateOnly tanggal, Periode? periode = null)
+    {
+        var agenda = new AgendaDialog(seri, periode ?? new Periode(2026, 1), [new ItemAgenda(JenisItemAgenda.Skp, "SKP", "x")]);
+        var peserta = new List<Pelaku> { new(seri.Pemimpin, "P") };
+        if (seri.Bawahan is { } b)
+        {
+            peserta.Add(new Pelaku(b, "B"));
+        }
+        else
+        {
+            peserta.Add(new Pelaku(Kasi, "Kasi"));
+        }
+
+        var pada = new DateTimeOffset(tanggal.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
+        var hasil = DialogKinerja.Catat(new CatatanDialog("d-" + seri.Kunci + tanggal.ToString("O", System.Globalization.CultureInfo.InvariantCulture), "K", agenda,
+            new Pelaku(seri.Pemimpin, "P"), peserta, tanggal, new TimeOnly(9, 0), pada, "Asia/Jakarta", ["ok"], null, [], tanggal, pada.AddHours(1)), Kebijakan);
+        return hasil.Dialog ?? throw new InvalidOperationException(string.Join("; ", hasil.Kesalahan));
+    }
+
+    [Fact]
+    public void Kepatuhan_BawahanTanpaDkiTigaBulanTerakhir_DanTindakLanjutTerlambat_PerPemimpinDanUnit()
+    {
+        var data = Kantor();
+        var dialog = new[]
+        {
+            Diadakan(SeriDialog.Dki(Kasi, Anak), new DateOnly(2026, 10, 15)),
+            Diadakan(SeriDialog.Dki(Kasi, Anak2), new DateOnly(2026, 8, 28)), // exactly 3 months ago: outside the window
+        };
+        var tl = new[] { Tl("lewat", Kasi, Anak, new DateOnly(2026, 11, 27)), Tl("belum", Kasi, Anak, new DateOnly(2026, 11, 28)) };
+
+        var perPemimpin = KepatuhanDialog.PerPemimpin(data, dialog, tl, HariIni, Kebijakan);
+        var perUnit = KepatuhanDialog.PerUnit(data, perPemimpin);
+
+        var kasi = perPemimpin.Single(k => k.Pemimpin.Nip == Kasi);
+        Assert.Equal(2, kasi.JumlahBawahan);
+        Assert.Equal([Anak2], kasi.TanpaDki.Select(p => p.Nip));
+        Assert.Equal(["lewat"], kasi.TindakLanjutTerlambat.Select(t => t.Id));
+        var kepala = perPemimpin.Single(k => k.Pemimpin.Nip == Kepala);
+        Assert.Equal([Kasi], kepala.TanpaDki.Select(p => p.Nip));
+        Assert.Equal(["K", "S"], perUnit.Select(u => u.Unit.Kode));
+        Assert.Equal([Anak2], perUnit.Single(u => u.Unit.Kode == "S").TanpaDki.Select(p => p.Nip));
+    }
+
+    [Fact]
+    public void Jadwal_DkiSebulanSesudahYangTerakhir_TundaMenggeser_DkoSesudahRealisasiTriwulan()
+    {
+        var data = Kantor();
+        var dialog = new[] { Diadakan(SeriDialog.Dki(Kepala, Kasi), new DateOnly(2026, 11, 2)) };
+        var tunda = new RencanaDialog("K", SeriDialog.Dko(Kepala, "K"), new DateOnly(2026, 12, 3), new Pelaku(Kepala, "Kepala"), Sekarang);
+
+        var jadwal = JadwalDialog.Untuk(data, data.CariPegawai(Kepala)!, Penilai, dialog, [tunda], HariIni, Kebijakan);
+
+        var dki = jadwal.Single(j => j.Seri.Jenis == JenisDialog.Dki);
+        Assert.Equal((new DateOnly(2026, 12, 2), new DateOnly(2026, 11, 2), false, false), (dki.JatuhTempo, dki.TerakhirDilaksanakan, dki.Ditunda, dki.TidakPatuh));
+        var dko = jadwal.Single(j => j.Seri.Jenis == JenisDialog.Dko);
+        Assert.Equal((new DateOnly(2026, 12, 3), true, new Periode(2026, 1)), (dko.JatuhTempo, dko.Ditunda, dko.Periode));
+        var kasi = JadwalDialog.Untuk(data, data.CariPegawai(Kasi)!, Penilai, dialog, [], HariIni, Kebijakan);
+        Assert.All(kasi, j => Assert.Equal((JenisDialog.Dki, HariIni, true), (j.Seri.Jenis, j.JatuhTempo, j.TidakPatuh)));
+        Assert.Equal(2, kasi.Count);
+    }
+
+    [Fact]
+    public void Tunda_HanyaPemimpin_KeTanggalSesudahHariIni()
+    {
+        var seri = SeriDialog.Dki(Kasi, Anak);
+        Assert.Equal("Hanya pemimpin dialog yang dapat menunda dialog ini.", RencanaDialog.Periksa(seri, Anak, new DateOnly(2026, 12, 5), HariIni, Kebijakan));
+        Assert.Equal("Tanggal baru harus sesudah hari ini (28 November 2026).", RencanaDialog.Periksa(seri, Kasi, HariIni, HariIni, Kebijakan));
+        Assert.Equal("Dialog paling lama ditunda sampai 28 Februari 2027.", RencanaDialog.Periksa(seri, Kasi, new DateOnly(2027, 3, 1), HariIni, Kebijakan));
+        Assert.Null(RencanaDialog.Periksa(seri, Kasi, new DateOnly(2026, 12, 5), HariIni, Kebijakan));
+    }
+
+    [Fact]
+    public void KebijakanDialog_BawaanSesuaiDomainMd8_DanKunciSalahDisebut()
+    {
+        Assert.Equal((1, 3, 3, 14, 366), (Kebijakan.DkiSetiapBulan, Kebijakan.DkiBatasKepatuhanBulan, Kebijakan.DkoSetiapBulan, Kebijakan.DkoHariSesudahTriwulan,
+            Kebijakan.TenggatTindakLanjutMaksimalHari));
+        var e = Assert.Throws<KebijakanTidakValidException>(() => KebijakanDialog.Bawaan("""{ "dki": { "setiapBulan": 0, "mingguan": 1 } }"""));
+        Assert.Equal(["dki.mingguan: kunci tidak dikenal", "dki.setiapBulan: harus antara 1 dan 12, bukan 0"], e.Kesalahan);
+    }
+
+    [Theory]
+    [InlineData("31/12/2026", 2026, 12, 31)]
+    [InlineData("1/2/2027", 2027, 2, 1)]
+    [InlineData("2026-12-31", 2026, 12, 31)]
+    [InlineData(" 31-12-2026 ", 2026, 12, 31)]
+    public void MasukanTanggal_DiketikAtauDariKalender(string teks, int th, int bl, int tg)
+    {
+        Assert.True(MasukanTanggal.TryParse(teks, out var t));
+        Assert.Equal(new DateOnly(th, bl, tg), t);
+    }
+
+    [Theory]
+    [InlineData("31/02/2026")]
+    [InlineData("12/31/2026x")]
+    [InlineData("")]
+    public void MasukanTanggal_TidakSah(string teks) => Assert.False(MasukanTanggal.TryParse(teks, out _));
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Kinerja.Testing.CardLint;
+
+namespace KinerjaBot.EndToEnd;
+
+/// <summary>
+/// A DKI as two people see it in their own Teams clients (the real Agents Playground, two instances on one bot):
+/// Bagus types <c>dialog</c>, gets the due dialogs with their agendas, opens the DKI with Lestari (<i>Catat hasil
+/// dialog</i>), records it with a follow-up for Lestari; Lestari types <c>tindak lanjut</c>, sees it, and marks it done
+/// with a note — her card changes in place (the invoke response).
+/// </summary>
+[Collection(DuaPlaygroundCollection.Name)]
+public sealed class DialogEndToEndTests(DuaPlaygroundFixture dua)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private const string NipLestari = "199312012015032004";
+
+    [Fact]
+    public async Task Dialog_AgendaCatatHasil_TindakLanjutMunculDanDiselesaikanLestari()
+    {
+        var (bagusChat, bagus) = await dua.Bagus.ConfigAsync();
+        var (lestariChat, lestari) = await dua.Lestari.ConfigAsync();
+        await dua.Bagus.InstallAsync(bagusChat);
+        await dua.Lestari.InstallAsync(lestariChat);
+        await using var bagusStream = await dua.Bagus.StreamAsync();
+        await using var lestariStream = await dua.Lestari.StreamAsync();
+
+        // Bagus: "dialog" → the due DKIs with their agendas.
+        await dua.Bagus.SayAsync(bagusChat, bagus, "dialog");
+        var daftar = await KartuAsync(bagusStream, c => Teks(c).Contains("Dialog yang perlu dilaksanakan", StringComparison.Ordinal));
+        Assert.Contains("DKI Bagus Prasetyo Nugroho dengan Lestari Handayani", Teks(daftar.Card), StringComparison.Ordinal);
+        Assert.Contains("IKU 2b.004 Persentase penyelesaian SP2D secara tepat waktu", Teks(daftar.Card), StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(daftar.Card.ToJsonString());
+
+        // "Catat hasil dialog" for Lestari → the record card in place of the list.
+        var buka = Aksi(daftar.Card, "bukaDialog", o => o["data"]?["seri"]?.ToString()?.EndsWith(NipLestari, StringComparison.Ordinal) == true);
+        var catat = KartuInvoke(await dua.Bagus.InvokeAsync(bagusChat, bagus, daftar.MessageId, buka));
+        Assert.Contains("Catat hasil DKI Bagus Prasetyo Nugroho dengan Lestari Handayani", Teks(catat), StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(catat.ToJsonString());
+
+        // Fill it in as the client merges inputs into the data: held a few minutes ago (WIB), minutes for every item,
+        // one follow-up for Lestari due in 30 days, typed as dd/MM/yyyy.
+        var wib = DateTime.UtcNow.AddHours(7).AddMinutes(-10);
+        var uraian = "Susun SOP antrean SPM " + Guid.NewGuid().ToString("N")[..6];
+        var simpan = Aksi(catat, "simpanDialog", _ => true);
+        var data = simpan["data"]!.AsObject();
+        data["tanggal"] = wib.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        data["jam"] = wib.ToString("HH:mm", CultureInfo.InvariantCulture);
+        foreach (var id in InputIds(catat).Where(i => i.Length > 1 && i[0] == 'n' && i[1..].All(char.IsAsciiDigit)))
+        {
+            data[id] = "Dibahas dan disepakati (" + id + ")";
+        }
+
+        data["tl0u"] = uraian;
+        data["tl0p"] = NipLestari;
+        data["tl0t"] = wib.Date.AddDays(30).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var notula = KartuInvoke(await dua.Bagus.InvokeAsync(bagusChat, bagus, daftar.MessageId, simpan));
+        Assert.Contains("Hasil dialog tersimpan.", Teks(notula), StringComparison.Ordinal);
+        Assert.Contains(uraian, Teks(notula), StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(notula.ToJsonString());
+
+        // Lestari: "tindak lanjut" → the follow-up is hers, with Selesai.
+        await dua.Lestari.SayAsync(lestariChat, lestari, "tindak lanjut");
+        var milik = await KartuAsync(lestariStream, c => Teks(c).Contains(uraian, StringComparison.Ordinal));
+        Assert.Contains("Tindak lanjut saya", Teks(milik.Card), StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(milik.Card.ToJsonString());
+        var selesai = Aksi(milik.Card, "selesaiTindakLanjut", o => Teks(o).Contains("selesaiTindakLanjut", StringComparison.Ordinal));
+        var idTl = selesai["data"]!["id"]!.GetValue<string>();
+        selesai["data"]![$"c|{idTl}"] = "SOP sudah terbit";
+        var diperbarui = KartuInvoke(await dua.Lestari.InvokeAsync(lestariChat, lestari, milik.MessageId, selesai));
+        Assert.Contains($"“{uraian}” ditandai selesai.", Teks(diperbarui), StringComparison.Ordinal);
+        Assert.DoesNotContain(idTl, Teks(diperbarui), StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(diperbarui.ToJsonString());
+    }
+
+    private async Task<(string MessageId, JsonNode Card)> KartuAsync(PlaygroundStream stream, Func<JsonNode, bool> cocok)
+    {
+        try
+        {
+            var n = await stream.NextAsync(
+                x => x["action"]?.GetValue<string>() == "createMessage"
+                     && x["message"]?["attachments"] is JsonArray { Count: > 0 } a
+                     && a[0]?["content"] is { } c && cocok(c),
+                Wait);
+            return (n["message"]!["messageId"]!.ToString(), n["message"]!["attachments"]![0]!["content"]!);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException($"No matching card within {Wait.TotalSeconds} s.\n{dua.Bot.Logs}");
+        }
+    }
+
+    private static JsonNode KartuInvoke(JsonNode response)
+    {
+        Assert.True(response["type"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive", response.ToJsonString());
+        return response["value"]!;
+    }
+
+    private static JsonObject Aksi(JsonNode card, string verb, Func<JsonObject, bool> cocok) => Cari(card, verb, cocok)
+        ?? throw new Xunit.Sdk.XunitException($"No Action.Execute {verb} on the card: {card.ToJsonString()}");
+
+    private static JsonObject? Cari(JsonNode? node, string verb, Func<JsonObject, bool> cocok) => node switch
+    {
+        JsonObject o when o["type"]?.ToString() == "Action.Execute" && o["verb"]?.ToString() == verb && cocok(o) => Tanpa(o.DeepClone().AsObject()),
+        JsonObject o => o.Select(p => Cari(p.Value, verb, cocok)).FirstOrDefault(f => f is not null),
+        JsonArray a => a.Select(c => Cari(c, verb, cocok)).FirstOrDefault(f => f is not null),
+        _ => null,
+    };
+
+    private static IEnumerable<string> InputIds(JsonNode? node) => node switch
+    {
+        JsonObject o when o["type"]?.ToString()?.StartsWith("Input.", StringComparison.Ordinal) == true && o["id"]?.ToString() is { } id => [id],
+        JsonObject o => o.SelectMany(p => InputIds(p.Value)),
+        JsonArray a => a.SelectMany(InputIds),
+        _ => [],
+    };
+
+    private static JsonObject Tanpa(JsonObject action)
+    {
+        action.Remove("fallback");
+        return action;
+    }
+
+    private static string Teks(JsonNode card) => card.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}
