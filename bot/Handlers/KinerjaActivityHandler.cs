@@ -16,6 +16,7 @@ namespace KinerjaBot.Handlers;
 public sealed partial class KinerjaActivityHandler(
     PenggunaResolver resolver,
     NilaiSayaHandler nilaiSaya,
+    NilaiTimHandler nilaiTim,
     SkpHandler skp,
     IPercakapanStore percakapan,
     IOptions<KinerjaOptions> options,
@@ -26,6 +27,7 @@ public sealed partial class KinerjaActivityHandler(
     public const string PesanHanyaPribadi = "Nilai kinerja hanya ditampilkan di chat pribadi Anda dengan KinerjaBot.";
     public const string PesanGalat = "Maaf, terjadi kesalahan di pihak kami saat memproses permintaan Anda. Silakan coba lagi sebentar lagi.";
     public const string PesanSkpPribadi = "SKP hanya ditampilkan di chat pribadi Anda dengan KinerjaBot. Buka KinerjaBot di chat pribadi lalu ketik **skp** atau **persetujuan**.";
+    public const string PesanTimPribadi = "Nilai tim bersifat pribadi bagi atasannya, jadi hanya ditampilkan di chat pribadi Anda dengan KinerjaBot. Buka KinerjaBot di chat pribadi lalu ketik **nilai tim**.";
     public const string PesanPribadiTertutup = "Nilai kinerja bersifat pribadi, tetapi saya belum dapat mengirim chat pribadi kepada Anda. Buka KinerjaBot di chat pribadi (Aplikasi → KinerjaBot) lalu ketik **nilai saya** di sana.";
 
     public async Task OnMessageAsync(Turn turn, CancellationToken cancellationToken)
@@ -184,6 +186,13 @@ public sealed partial class KinerjaActivityHandler(
                 }
 
                 await turn.ReplyTextAsync(PesanPrivat, cancellationToken);
+                break;
+            case NilaiTimPerintah when !turn.Activity.IsPersonal:
+                // A team's scores are the leader's: never shown in a group chat or channel, and not pushed either.
+                await turn.ReplyTextAsync(PesanTimPribadi, cancellationToken);
+                break;
+            case NilaiTimPerintah nt:
+                await JawabAsync(turn, await DenganIdentitasAsync(turn, id => nilaiTim.JawabAsync(id, nt.Tahun, nt.Triwulan, cancellationToken), cancellationToken), cancellationToken);
                 break;
             case SkpPerintah or PersetujuanPerintah when !turn.Activity.IsPersonal:
                 await turn.ReplyTextAsync(PesanSkpPribadi, cancellationToken);
