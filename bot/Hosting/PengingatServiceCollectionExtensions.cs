@@ -125,7 +125,9 @@ public static class PengingatServiceCollectionExtensions
         services.AddScoped<IPenyusunPesan>(sp => new PenyusunRingkasanNilai(sp.GetRequiredService<DataPengingat>(), sp.GetRequiredService<KartuNilai>(), tim: false));
         services.AddScoped<IPenyusunPesan>(sp => new PenyusunRingkasanNilai(sp.GetRequiredService<DataPengingat>(), sp.GetRequiredService<KartuNilai>(), tim: true));
 
-        services.AddScoped<PengingatHarianJob>();
+        // Built by a factory: its IPengirimanMassal is the delivery engine of issue 6 part A, registered by the host's
+        // Hangfire area; the build-time validation of the container must not require it before that area is there.
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<PengingatHarianJob>(sp));
         services.AddSingleton<IJadwalBerulang, JadwalPengingat>();
         services.AddScoped<NilaiTimHandler>();
         return services;
