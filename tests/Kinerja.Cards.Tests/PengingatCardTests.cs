@@ -31,7 +31,7 @@ public sealed class PengingatCardTests
         var bawah = Json.Bertipe(kartu, "FactSet").Single(f => f["id"]?.GetValue<string>() == NilaiTimCard.IdDiBawah100);
         Assert.Equal(NilaiTimCard.Maksimal, bawah["facts"]!.AsArray().Count);
         Assert.Equal("CKP 80,00 · NKP — (sementara)", bawah["facts"]![0]!["value"]!.GetValue<string>()); // lowest CKP first (member 40: no NKP yet)
-        Assert.Contains($"… dan {anggota.Count(a => a.Ckp < 100) - NilaiTimCard.Maksimal} lainnya.", kartu.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains($"dan {anggota.Count(a => a.Ckp < 100) - NilaiTimCard.Maksimal} lainnya.", kartu.ToJsonString(), StringComparison.Ordinal);
         Assert.True(Encoding.UTF8.GetByteCount(kartu.ToJsonString()) < 28 * 1024);
         await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
     }
