@@ -71,7 +71,8 @@ public readonly record struct TenggatSkp
     {
         ArgumentNullException.ThrowIfNull(pegawai);
         ArgumentNullException.ThrowIfNull(kalender);
-        var biasa = Untuk(tahun, pegawai.TanggalMulai);
+        // A start recorded for a later year (data imported ahead) does not concern this year's contract.
+        var biasa = Untuk(tahun, pegawai.TanggalMulai is { } m && m.Year <= tahun ? m : null);
         if (pegawai.TanggalMulai is not { } mulai || mulai.Year != tahun || !CpnsBaru(pegawai))
         {
             return biasa;

@@ -103,6 +103,14 @@ public sealed class KalenderKerjaTests
         Assert.Equal(T(2026, 1, 31), TenggatSkp.UntukPegawai(2026, pindahan with { TanggalMulai = null }, Kalender, Kantor).Tanggal);
     }
 
+    [Fact]
+    public void TenggatMulaiTahunDepan_TidakMengubahTenggatTahunIni()
+    {
+        var cpns = new Pegawai(Nip.Parse("200010312027032001"), "CPNS", "c@x", "CPNS", Kantor, null, false, T(2027, 3, 1));
+
+        Assert.Equal(T(2026, 1, 31), TenggatSkp.UntukPegawai(2026, cpns, Kalender, Kantor).Tanggal);
+    }
+
     [Theory]
     [InlineData("""{"tahun":[{"tahun":2026,"sumber":"x","keyakinan":"resmi","libur":[{"tanggal":"2027-01-01","nama":"a"}],"cutiBersama":[]}]}""", "tahun[0].libur[0].tanggal: 2027-01-01 bukan di tahun 2026")]
     [InlineData("""{"tahun":[{"tahun":2026,"sumber":"x","keyakinan":"resmi","libur":[{"tanggal":"2026-02-30","nama":"a"}],"cutiBersama":[]}]}""", "tahun[0].libur[0].tanggal: '2026-02-30' bukan tanggal")]
