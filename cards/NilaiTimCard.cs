@@ -12,7 +12,8 @@ namespace Kinerja.Cards;
 /// <param name="Periode">The quarter.</param>
 /// <param name="Anggota">The team's scores (<c>Penilai.NilaiPegawai</c>), in the office's order.</param>
 /// <param name="Kebijakan">The policy: its predikat bands give the distribution's rows, best first.</param>
-public sealed record NilaiTimModel(string NamaPimpinan, Periode Periode, IReadOnlyList<HasilPegawai> Anggota, KebijakanPenilaian Kebijakan);
+/// <param name="SeluruhKantor">True for a coordinator's view of the whole office (<c>nilai tim kantor</c>).</param>
+public sealed record NilaiTimModel(string NamaPimpinan, Periode Periode, IReadOnlyList<HasilPegawai> Anggota, KebijakanPenilaian Kebijakan, bool SeluruhKantor = false);
 
 public static class NilaiTimCard
 {
@@ -46,7 +47,7 @@ public static class NilaiTimCard
         var body = new List<CardElement>
         {
             KartuPesan.Judul($"Nilai tim · {model.Periode.Label}"),
-            KartuPesan.Teks($"{model.NamaPimpinan} · {KartuPesan.Angka(anggota.Count)} pegawai di bawah Anda" +
+            KartuPesan.Teks($"{model.NamaPimpinan} · {KartuPesan.Angka(anggota.Count)} {(model.SeluruhKantor ? "pegawai di kantor" : "pegawai di bawah Anda")}" +
                 (sementara > 0 ? $" · {KartuPesan.Angka(sementara)} nilai masih sementara" : "")),
             new TextBlock("Sebaran predikat (NKP)") { Weight = TextWeight.Bolder, Wrap = true, Separator = true },
             new FactSet { Id = IdSebaran, Facts = sebaran },

@@ -192,7 +192,7 @@ public sealed partial class KinerjaActivityHandler(
                 await turn.ReplyTextAsync(PesanTimPribadi, cancellationToken);
                 break;
             case NilaiTimPerintah nt:
-                await JawabAsync(turn, await DenganIdentitasAsync(turn, id => nilaiTim.JawabAsync(id, nt.Tahun, nt.Triwulan, cancellationToken), cancellationToken), cancellationToken);
+                await JawabAsync(turn, await DenganIdentitasAsync(turn, id => nilaiTim.JawabAsync(id, nt.Tahun, nt.Triwulan, nt.Kantor, cancellationToken), cancellationToken), cancellationToken);
                 break;
             case SkpPerintah or PersetujuanPerintah when !turn.Activity.IsPersonal:
                 await turn.ReplyTextAsync(PesanSkpPribadi, cancellationToken);

@@ -13,8 +13,11 @@ public abstract record Perintah;
 /// <summary><c>nilai saya [tahun] [TWn]</c>; null parts mean "the default".</summary>
 public sealed record NilaiSayaPerintah(int? Tahun, int? Triwulan) : Perintah;
 
-/// <summary><c>nilai tim [tahun] [TWn]</c> (leaders): the team's scores; null parts mean "the default".</summary>
-public sealed record NilaiTimPerintah(int? Tahun, int? Triwulan) : Perintah;
+/// <summary>
+/// <c>nilai tim [tahun] [TWn]</c> (leaders): the team's scores; <c>nilai tim kantor …</c> (coordinators): the whole
+/// office. Null parts mean "the default".
+/// </summary>
+public sealed record NilaiTimPerintah(int? Tahun, int? Triwulan, bool Kantor = false) : Perintah;
 
 public sealed record BantuanPerintah : Perintah;
 
@@ -86,9 +89,10 @@ public static partial class PerintahParser
 
         if (kata.Length >= 2 && kata[0] == "nilai" && kata[1] == "tim")
         {
-            return NilaiSaya(kata[2..], "nilai tim") switch
+            var kantor = kata.Length >= 3 && kata[2] == "kantor";
+            return NilaiSaya(kata[(kantor ? 3 : 2)..], kantor ? "nilai tim kantor" : "nilai tim") switch
             {
-                NilaiSayaPerintah n => new NilaiTimPerintah(n.Tahun, n.Triwulan),
+                NilaiSayaPerintah n => new NilaiTimPerintah(n.Tahun, n.Triwulan, kantor),
                 var salah => salah,
             };
         }

@@ -115,6 +115,16 @@ public sealed class AgendaDialogIku(Penilai penilai) : IAgendaDialog
 /// </summary>
 public sealed class KartuNilai(Penilai penilai)
 {
+    /// <summary>The whole office but the coordinator, for <c>nilai tim kantor</c>.</summary>
+    public NilaiTimModel Kantor(DataKantor data, Pegawai koordinator, Periode periode)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(koordinator);
+        var semua = data.Pegawai.Where(p => p.Nip != koordinator.Nip && data.CariKontrak(periode.Tahun, p.Nip) is not null);
+        var nama = data.UnitInduk?.Nama ?? data.KodeKantor;
+        return new NilaiTimModel($"{koordinator.Nama} · {nama}", periode, [.. semua.Select(p => penilai.NilaiPegawai(data, p, periode))], penilai.Kebijakan, SeluruhKantor: true);
+    }
+
     public NilaiTimModel? Tim(DataKantor data, Pegawai pimpinan, Periode periode)
     {
         ArgumentNullException.ThrowIfNull(pimpinan);

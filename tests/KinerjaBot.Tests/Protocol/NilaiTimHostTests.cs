@@ -74,12 +74,31 @@ public sealed class NilaiTimHostTests : IDisposable
         Assert.DoesNotContain(_bot.Connector.Requests, r => r.Body?["attachments"] is not null);
     }
 
+    [Fact]
+    public async Task NilaiTimKantor_HanyaKoordinator()
+    {
+        var ratna = ActivityDriver.Ratna();
+        _bot.Connector.Member(ratna);
+
+        await PostAsync(_bagus.Message("nilai tim kantor"));
+        await PostAsync(ratna.Message("nilai tim kantor"));
+
+        Assert.Equal(NilaiTimHandler.PesanBukanKoordinator, Terakhir(ActivityDriver.PersonalConversation).Body!["text"]!.GetValue<string>());
+        var kartu = CardJson.CardOf(Terakhir("a:personal-ratna").Body);
+        var denganKontrak = DemoCsv.Pegawai.Count(n => n.Value != "198407222006122001" && DemoCsv.Baca("iku.csv").Any(r => r["tahun"] == "2026" && r["nip_pemilik"] == n.Value));
+        Assert.Contains($"{denganKontrak} pegawai di kantor", CardJson.AllText(kartu), StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
+    }
+
     [Theory]
     [InlineData("nilai tim", null, null)]
     [InlineData("NILAI TIM tw 2", null, 2)]
     [InlineData("nilai tim 2026 TW1", 2026, 1)]
-    public void Parser_NilaiTim(string teks, int? tahun, int? triwulan) =>
+    public void Parser_NilaiTim(string teks, int? tahun, int? triwulan)
+    {
         Assert.Equal(new NilaiTimPerintah(tahun, triwulan), PerintahParser.Parse(teks));
+        Assert.Equal(new NilaiTimPerintah(tahun, triwulan, Kantor: true), PerintahParser.Parse(teks.Replace("tim", "tim kantor", StringComparison.OrdinalIgnoreCase)));
+    }
 
     [Fact]
     public void Parser_NilaiTimSalah_PesanMemakaiContohNilaiTim()
