@@ -213,7 +213,9 @@ public sealed class PenyusunPersetujuanSkp(DataPengingat sumber, bool eskalasi) 
 
         var diajukan = skp.JejakAudit[^1].TanggalLokal;
         var penyetuju = eskalasi && pemilik.NipAtasan is { } a ? data.CariPegawai(a) : null;
-        if (eskalasi && penyetuju is null)
+        // The organisation may have changed since planning: only the current approver (or their supervisor) is asked.
+        var penerimaSekarang = eskalasi ? penyetuju?.NipAtasan : pemilik.NipAtasan;
+        if ((eskalasi && penyetuju is null) || penerimaSekarang != penerima.Nip)
         {
             return null;
         }

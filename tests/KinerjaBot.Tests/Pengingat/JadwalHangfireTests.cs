@@ -70,6 +70,44 @@ public sealed class JadwalHangfireTests : IDisposable
     }
 
     [Fact]
+    public async Task JobTerdaftar_DijalankanServerHangfire_RencanaSampaiKeMesinPengiriman()
+    {
+        // Friday 15 January 2027 08:00 WIT: H-14 of the 31 January deadline for the WIT office.
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2027, 1, 15, 8, "Asia/Jayapura"));
+        await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-WIT", "Asia/Jayapura"));
+        var storage = new SQLiteStorage(Path.Combine(_dir, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(100) });
+        var manager = new RecurringJobManager(storage, JobFilterProviders.Providers, new DefaultTimeZoneResolver(), () => h.Time.GetUtcNow().UtcDateTime);
+        await h.Services.GetServices<IJadwalBerulang>().OfType<JadwalPengingat>().Single().DaftarkanAsync(manager, CancellationToken.None);
+
+        var options = new BackgroundJobServerOptions { Activator = new ScopedActivator(h.Services), WorkerCount = 1, SchedulePollingInterval = TimeSpan.FromMilliseconds(100) };
+        using (new BackgroundJobServer(options, storage))
+        {
+            manager.Trigger(JadwalPengingat.IdJob("KPPN-WIT"));
+            var batas = DateTime.UtcNow.AddSeconds(60);
+            while (h.Pengiriman.Panggilan.Count == 0 && DateTime.UtcNow < batas)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        var rencana = Assert.Single(h.Pengiriman.Panggilan);
+        Assert.Equal(2, rencana.Count(r => r.Kunci.Kurun == "2027-H14"));
+    }
+
+    /// <summary>Hangfire's activator over the container: one scope per job, as the host's integration does.</summary>
+    private sealed class ScopedActivator(IServiceProvider services) : JobActivator
+    {
+        public override JobActivatorScope BeginScope(JobActivatorContext context) => new Scope(services.CreateScope());
+
+        private sealed class Scope(IServiceScope scope) : JobActivatorScope
+        {
+            public override object Resolve(Type type) => scope.ServiceProvider.GetRequiredService(type);
+
+            public override void DisposeScope() => scope.Dispose();
+        }
+    }
+
+    [Fact]
     public void JobHarian_TidakBolehBerjalanBersamaanUntukKantorYangSama()
     {
         var metode = typeof(PengingatHarianJob).GetMethod(nameof(PengingatHarianJob.JalankanAsync))!;
