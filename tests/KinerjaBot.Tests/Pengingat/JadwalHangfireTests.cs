@@ -70,6 +70,23 @@ public sealed class JadwalHangfireTests : IDisposable
     }
 
     [Fact]
+    public async Task JamKirimDariKonfigurasi_MenentukanCronDanEksekusiBerikutnya()
+    {
+        // Monday 18 January 2027 05:00 WITA (Sunday 21:00 UTC): the next run is the same Monday 07:00 WITA, 23:00 UTC on Sunday.
+        using var h = new PengingatHarness(new DateTimeOffset(2027, 1, 17, 21, 0, 0, TimeSpan.Zero), new Dictionary<string, string?> { ["Kinerja:Pengingat:JamKirim"] = "7" });
+        await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-WITA", "Asia/Makassar"));
+        var storage = new SQLiteStorage(Path.Combine(_dir, "hangfire.db"), new SQLiteStorageOptions());
+        var manager = new RecurringJobManager(storage, JobFilterProviders.Providers, new DefaultTimeZoneResolver(), () => h.Time.GetUtcNow().UtcDateTime);
+
+        await h.Services.GetServices<IJadwalBerulang>().OfType<JadwalPengingat>().Single().DaftarkanAsync(manager, CancellationToken.None);
+
+        using var connection = storage.GetConnection();
+        var job = Assert.Single(connection.GetRecurringJobs());
+        Assert.Equal("0 7 * * 1-5", job.Cron);
+        Assert.Equal(new DateTime(2027, 1, 17, 23, 0, 0, DateTimeKind.Utc), job.NextExecution);
+    }
+
+    [Fact]
     public async Task JobTerdaftar_DijalankanServerHangfire_RencanaSampaiKeMesinPengiriman()
     {
         // Friday 15 January 2027 08:00 WIT: H-14 of the 31 January deadline for the WIT office.
