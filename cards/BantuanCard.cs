@@ -16,6 +16,8 @@ public static class BantuanCard
         new("nilai saya", "Nilai kinerja Anda pada triwulan terakhir yang sudah ada realisasinya"),
         new("nilai saya TW2", "Nilai Anda pada triwulan tertentu (TW1–TW4) tahun itu"),
         new("nilai saya 2026 TW1", "Nilai Anda pada triwulan dan tahun tertentu"),
+        new("nilai tim", "Pimpinan: sebaran predikat tim Anda dan siapa yang CKP-nya di bawah 100 (bisa ditambah tahun/TW)"),
+        new("nilai tim kantor", "Koordinator (Manajer Kinerja Pegawai): hal yang sama untuk seluruh kantor"),
         new("skp", "SKP (kontrak kinerja) Anda: IKU, target, status, tenggat; ajukan dari kartunya"),
         new("skp 2027", "SKP Anda untuk tahun tertentu"),
         new("persetujuan", "SKP bawahan yang menunggu persetujuan Anda (termasuk sebagai Plt./Plh.)"),

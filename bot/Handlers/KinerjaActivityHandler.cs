@@ -16,6 +16,7 @@ namespace KinerjaBot.Handlers;
 public sealed partial class KinerjaActivityHandler(
     PenggunaResolver resolver,
     NilaiSayaHandler nilaiSaya,
+    NilaiTimHandler nilaiTim,
     SkpHandler skp,
     DialogHandler dialog,
     IPercakapanStore percakapan,
@@ -28,6 +29,7 @@ public sealed partial class KinerjaActivityHandler(
     public const string PesanGalat = "Maaf, terjadi kesalahan di pihak kami saat memproses permintaan Anda. Silakan coba lagi sebentar lagi.";
     public const string PesanSkpPribadi = "SKP hanya ditampilkan di chat pribadi Anda dengan KinerjaBot. Buka KinerjaBot di chat pribadi lalu ketik **skp** atau **persetujuan**.";
     public const string PesanDialogPribadi = "Dialog kinerja hanya ditampilkan di chat pribadi Anda dengan KinerjaBot. Buka KinerjaBot di chat pribadi lalu ketik **dialog** atau **tindak lanjut**.";
+    public const string PesanTimPribadi = "Nilai tim bersifat pribadi bagi atasannya, jadi hanya ditampilkan di chat pribadi Anda dengan KinerjaBot. Buka KinerjaBot di chat pribadi lalu ketik **nilai tim**.";
     public const string PesanPribadiTertutup = "Nilai kinerja bersifat pribadi, tetapi saya belum dapat mengirim chat pribadi kepada Anda. Buka KinerjaBot di chat pribadi (Aplikasi → KinerjaBot) lalu ketik **nilai saya** di sana.";
 
     public async Task OnMessageAsync(Turn turn, CancellationToken cancellationToken)
@@ -220,6 +222,13 @@ public sealed partial class KinerjaActivityHandler(
                 }
 
                 await turn.ReplyTextAsync(PesanPrivat, cancellationToken);
+                break;
+            case NilaiTimPerintah when !turn.Activity.IsPersonal:
+                // A team's scores are the leader's: never shown in a group chat or channel, and not pushed either.
+                await turn.ReplyTextAsync(PesanTimPribadi, cancellationToken);
+                break;
+            case NilaiTimPerintah nt:
+                await JawabAsync(turn, await DenganIdentitasAsync(turn, id => nilaiTim.JawabAsync(id, nt.Tahun, nt.Triwulan, nt.Kantor, cancellationToken), cancellationToken), cancellationToken);
                 break;
             case SkpPerintah or PersetujuanPerintah when !turn.Activity.IsPersonal:
                 await turn.ReplyTextAsync(PesanSkpPribadi, cancellationToken);

@@ -13,6 +13,12 @@ public abstract record Perintah;
 /// <summary><c>nilai saya [tahun] [TWn]</c>; null parts mean "the default".</summary>
 public sealed record NilaiSayaPerintah(int? Tahun, int? Triwulan) : Perintah;
 
+/// <summary>
+/// <c>nilai tim [tahun] [TWn]</c> (leaders): the team's scores; <c>nilai tim kantor …</c> (coordinators): the whole
+/// office. Null parts mean "the default".
+/// </summary>
+public sealed record NilaiTimPerintah(int? Tahun, int? Triwulan, bool Kantor = false) : Perintah;
+
 public sealed record BantuanPerintah : Perintah;
 
 /// <summary><c>skp [tahun]</c>: the person's own SKP; null year means the default (see <c>SkpHandler</c>).</summary>
@@ -40,7 +46,7 @@ public sealed record SalahFormatPerintah(string Pesan) : Perintah;
 public static partial class PerintahParser
 {
     /// <summary>The commands of this slice, as the help card and "did you mean" name them.</summary>
-    public static IReadOnlyList<string> Dikenal { get; } = ["nilai saya", "skp", "persetujuan", "dialog", "tindak lanjut", "bantuan"];
+    public static IReadOnlyList<string> Dikenal { get; } = ["nilai saya", "nilai tim", "skp", "persetujuan", "dialog", "tindak lanjut", "bantuan"];
 
     public static Perintah Parse(string? teks)
     {
@@ -97,10 +103,20 @@ public static partial class PerintahParser
             return NilaiSaya(kata[2..]);
         }
 
+        if (kata.Length >= 2 && kata[0] == "nilai" && kata[1] == "tim")
+        {
+            var kantor = kata.Length >= 3 && kata[2] == "kantor";
+            return NilaiSaya(kata[(kantor ? 3 : 2)..], kantor ? "nilai tim kantor" : "nilai tim") switch
+            {
+                NilaiSayaPerintah n => new NilaiTimPerintah(n.Tahun, n.Triwulan, kantor),
+                var salah => salah,
+            };
+        }
+
         return new TidakDikenalPerintah(utuh, MungkinMaksud(kata));
     }
 
-    private static Perintah NilaiSaya(string[] argumen)
+    private static Perintah NilaiSaya(string[] argumen, string perintah = "nilai saya")
     {
         int? tahun = null, triwulan = null;
         // "TW 2" is two words: join a lone "tw" with the number after it.
@@ -112,7 +128,7 @@ public static partial class PerintahParser
             {
                 if (tahun is not null || t is < 2000 or > 2100)
                 {
-                    return new SalahFormatPerintah($"Tahun '{a}' tidak dapat dipakai. Contoh: `nilai saya 2026 TW1`.");
+                    return new SalahFormatPerintah($"Tahun '{a}' tidak dapat dipakai. Contoh: `{perintah} 2026 TW1`.");
                 }
 
                 tahun = t;
@@ -121,18 +137,18 @@ public static partial class PerintahParser
             {
                 if (triwulan is not null)
                 {
-                    return new SalahFormatPerintah("Sebutkan satu triwulan saja. Contoh: `nilai saya TW2`.");
+                    return new SalahFormatPerintah($"Sebutkan satu triwulan saja. Contoh: `{perintah} TW2`.");
                 }
 
                 triwulan = tw;
             }
             else if (a.StartsWith("tw", StringComparison.Ordinal))
             {
-                return new SalahFormatPerintah($"Triwulan '{a.ToUpperInvariant()}' tidak ada: pilih TW1, TW2, TW3 atau TW4, misalnya `nilai saya TW3`.");
+                return new SalahFormatPerintah($"Triwulan '{a.ToUpperInvariant()}' tidak ada: pilih TW1, TW2, TW3 atau TW4, misalnya `{perintah} TW3`.");
             }
             else
             {
-                return new SalahFormatPerintah($"Saya tidak mengerti '{a}'. Contoh: `nilai saya`, `nilai saya TW2`, `nilai saya 2026 TW1`.");
+                return new SalahFormatPerintah($"Saya tidak mengerti '{a}'. Contoh: `{perintah}`, `{perintah} TW2`, `{perintah} 2026 TW1`.");
             }
         }
 

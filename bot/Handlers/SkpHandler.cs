@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kinerja.Cards;
 using Kinerja.Domain;
+using Kinerja.Domain.Kalender;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Kontrak;
 using Kinerja.Domain.Organisasi;
@@ -22,6 +23,7 @@ public sealed partial class SkpHandler(
     IPenggunaStore penggunaStore,
     IPercakapanStore percakapanStore,
     IKartuSkpStore kartuStore,
+    IKalenderKerja kalender,
     TimeProvider time,
     ILogger<SkpHandler> logger)
 {
@@ -74,7 +76,7 @@ public sealed partial class SkpHandler(
 
             var diajukan = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(m.DiajukanPadaUtc, tz).DateTime);
             var atasNama = m.AtasNama is { } an ? data.CariPegawai(an)?.Nama ?? an.Tampilan : null;
-            items.Add(new SkpMenungguItem(pemilik, m.Kunci.Tahun, m.Versi, diajukan, Tenggat(m.Kunci.Tahun, pemilik), atasNama));
+            items.Add(new SkpMenungguItem(pemilik, m.Kunci.Tahun, m.Versi, diajukan, Tenggat(m.Kunci, pemilik), atasNama));
         }
 
         return Jawaban.Dari(PersetujuanCard.Render(new PersetujuanModel(saya.Nama, items, hariIni)));
@@ -307,7 +309,7 @@ public sealed partial class SkpHandler(
             }
         }
 
-        return new SkpModel(pemilik, atasan, data.CariKontrak(alur.Kunci.Tahun, pemilik.Nip), alur, Tenggat(alur.Kunci.Tahun, pemilik), hariIni, view, userIds, pesan);
+        return new SkpModel(pemilik, atasan, data.CariKontrak(alur.Kunci.Tahun, pemilik.Nip), alur, Tenggat(alur.Kunci, pemilik), hariIni, view, userIds, pesan);
     }
 
     /// <summary>Who decides today: the Plt./Plh. in force for the atasan langsung, else the atasan langsung.</summary>
@@ -490,8 +492,8 @@ public sealed partial class SkpHandler(
     private static string PesanVersiUsang(int versiKartu, PersetujuanSkp alur) => string.Create(CultureInfo.InvariantCulture,
         $"Kartu ini menampilkan versi {versiKartu}, tetapi SKP ini sudah berubah menjadi versi {alur.VersiTerakhir.Nomor} (status {PersetujuanSkp.NamaStatus(alur.Status)}). Inilah kartu terbarunya.");
 
-    private static TenggatSkp Tenggat(int tahun, Pegawai pemilik) =>
-        TenggatSkp.Untuk(tahun, pemilik.TanggalMulai is { } m && m.Year <= tahun ? m : null);
+    /// <summary>The owner's deadline as the reminders count it (a new CPNS: 15 working days of the office's calendar).</summary>
+    private TenggatSkp Tenggat(KunciSkp kunci, Pegawai pemilik) => TenggatSkp.UntukPegawai(kunci.Tahun, pemilik, kalender, kunci.KodeKantor);
 
     /// <summary>
     /// The year <c>skp</c> shows: the current year (issue #4), unless its SKP is already approved and next year's SKP

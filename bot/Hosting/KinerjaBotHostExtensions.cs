@@ -27,6 +27,9 @@ public static class KinerjaBotHostExtensions
         // Conversation references, reach (Graph install) and the Entra ID directory: bot/Reach, bot/Directory.
         services.AddKinerjaJangkauan(builder.Configuration);
 
+        // Scheduled messages (issue 6, part B): calendar, planners, message builders, the daily job per office, "nilai tim".
+        services.AddKinerjaPengingat(builder.Configuration);
+
         services.AddHostedService<DemoSeeder>();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MessagesEndpoint.MaxBodyBytes);
         return builder;

@@ -13,10 +13,18 @@ public sealed class DataKantorBuilder
     private readonly List<Pegawai> _pegawai = [];
     private readonly List<KontrakBuilder> _kontrak = [];
     private readonly List<NilaiPerilaku> _perilaku = [];
+    private ZonaWaktu _zona = ZonaWaktu.Wib;
+
+    /// <summary>The time zone of the units added after this call (default WIB).</summary>
+    public DataKantorBuilder Zona(ZonaWaktu zona)
+    {
+        _zona = zona;
+        return this;
+    }
 
     public DataKantorBuilder Unit(string kode, LevelUnit level, string? induk = null)
     {
-        _unit.Add(new Unit(kode, "Unit " + kode, induk, level, ZonaWaktu.Wib));
+        _unit.Add(new Unit(kode, "Unit " + kode, induk, level, _zona));
         return this;
     }
 

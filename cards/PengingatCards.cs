@@ -1,0 +1,229 @@
+using System.Globalization;
+using Kinerja.Domain.Organisasi;
+
+namespace Kinerja.Cards;
+
+/// <summary>Pieces shared by the scheduled messages' cards (issue 6): a heading, a line, a button sending a command.</summary>
+internal static class KartuPesan
+{
+    public static TextBlock Judul(string teks) =>
+        new(teks) { Style = TextBlockStyle.Heading, Size = TextSize.Medium, Weight = TextWeight.Bolder, Wrap = true };
+
+    public static TextBlock Teks(string teks, bool halus = false) =>
+        new(teks) { Wrap = true, IsSubtle = halus ? true : null, Size = halus ? TextSize.Small : null };
+
+    /// <summary>A button that sends a command as if typed (imBack in Teams; <see cref="PerintahData"/> elsewhere).</summary>
+    public static SubmitAction Perintah(string judul, string perintah) => new() { Title = judul, Data = new PerintahData(perintah).ToData() };
+
+    public static string Angka(int n) => n.ToString("#,##0", Format.Budaya);
+
+    public static string Tahun(int tahun) => tahun.ToString(CultureInfo.InvariantCulture);
+
+    public static AdaptiveCard Kartu(List<CardElement> body, List<CardAction> actions, string ringkasan) =>
+        new() { Body = body, Actions = actions, FallbackText = ringkasan, Speak = ringkasan, Lang = "id" };
+}
+
+/// <summary>H-n before the SKP deadline: the owner's contract is not submitted yet.</summary>
+/// <param name="Nama">The owner's name.</param>
+/// <param name="Tahun">The contract year.</param>
+/// <param name="Tenggat">The (personal) deadline.</param>
+/// <param name="SisaHari">Calendar days left (the n of H-n).</param>
+/// <param name="Dikembalikan">True when the supervisor returned it: the owner must revise and submit again.</param>
+public sealed record PengingatSkpModel(string Nama, int Tahun, DateOnly Tenggat, int SisaHari, bool Dikembalikan);
+
+public static class PengingatSkpCard
+{
+    public static AdaptiveCard Render(PengingatSkpModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var tahun = KartuPesan.Tahun(model.Tahun);
+        var sisa = model.SisaHari == 1 ? "besok" : $"{KartuPesan.Angka(model.SisaHari)} hari lagi";
+        var ringkasan = $"SKP {tahun} Anda belum diajukan. Tenggat {Format.Tanggal(model.Tenggat)} ({sisa}).";
+        var body = new List<CardElement>
+        {
+            KartuPesan.Judul($"Pengingat SKP {tahun}"),
+            KartuPesan.Teks($"Yth. {model.Nama},"),
+            KartuPesan.Teks(model.Dikembalikan
+                ? $"SKP {tahun} Anda dikembalikan atasan dan belum diajukan kembali. Tenggatnya **{Format.Tanggal(model.Tenggat)}** ({sisa})."
+                : $"SKP {tahun} Anda belum diajukan. Tenggatnya **{Format.Tanggal(model.Tenggat)}** ({sisa})."),
+            KartuPesan.Teks("SKP yang tidak dibuat dapat dikenai hukuman disiplin (PP 46/2011).", halus: true),
+        };
+        return KartuPesan.Kartu(body, [KartuPesan.Perintah("Buka SKP saya", $"skp {tahun}")], ringkasan);
+    }
+}
+
+/// <summary>An SKP waiting for a decision for some working days: to the approver, or (escalation) to their supervisor.</summary>
+/// <param name="NamaPenerima">Who gets the message.</param>
+/// <param name="Pemilik">Whose SKP.</param>
+/// <param name="Tahun">The contract year.</param>
+/// <param name="Versi">The version waiting.</param>
+/// <param name="DiajukanPada">The local date of the submission.</param>
+/// <param name="HariKerjaMenunggu">Working days it has waited.</param>
+/// <param name="Penyetuju">The approver (atasan langsung), for an escalation; null for the nudge itself.</param>
+public sealed record PengingatPersetujuanModel(string NamaPenerima, Pegawai Pemilik, int Tahun, int Versi, DateOnly DiajukanPada, int HariKerjaMenunggu, Pegawai? Penyetuju);
+
+public static class PengingatPersetujuanCard
+{
+    public static AdaptiveCard Render(PengingatPersetujuanModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var tahun = KartuPesan.Tahun(model.Tahun);
+        var hari = KartuPesan.Angka(model.HariKerjaMenunggu);
+        var skp = $"SKP {tahun} {model.Pemilik.Nama}";
+        var body = new List<CardElement> { KartuPesan.Judul(model.Penyetuju is null ? "SKP menunggu persetujuan Anda" : "Eskalasi persetujuan SKP") };
+        string ringkasan;
+        if (model.Penyetuju is { } atasan)
+        {
+            ringkasan = $"{skp} belum diputuskan {atasan.Nama} setelah {hari} hari kerja.";
+            body.Add(KartuPesan.Teks($"Yth. {model.NamaPenerima}, **{skp}** ({model.Pemilik.Jabatan}) sudah {hari} hari kerja menunggu keputusan {atasan.Nama} ({atasan.Jabatan}). Sebagai atasan pejabat penilai, mohon tindak lanjuti bersama yang bersangkutan."));
+        }
+        else
+        {
+            ringkasan = $"{skp} menunggu persetujuan Anda sejak {hari} hari kerja.";
+            body.Add(KartuPesan.Teks($"Yth. {model.NamaPenerima}, **{skp}** ({model.Pemilik.Jabatan}) menunggu persetujuan Anda sejak {Format.Tanggal(model.DiajukanPada)} ({hari} hari kerja)."));
+        }
+
+        body.Add(new FactSet
+        {
+            Facts = [new("Pegawai", model.Pemilik.Nama), new("NIP", model.Pemilik.Nip.Tampilan), new("Versi", KartuPesan.Angka(model.Versi)), new("Diajukan", Format.Tanggal(model.DiajukanPada))],
+        });
+        List<CardAction> aksi = model.Penyetuju is null ? [KartuPesan.Perintah("Buka persetujuan", "persetujuan")] : [];
+        return KartuPesan.Kartu(body, aksi, ringkasan);
+    }
+}
+
+/// <summary>One person in the coordinators' digest, with what is pending.</summary>
+public sealed record BarisRekap(string Nama, string Keterangan);
+
+/// <summary>The weekly digest to the office's coordinators (SKP not submitted, not approved, people the bot cannot reach).</summary>
+public sealed record RekapKoordinatorModel(
+    string NamaKantor,
+    int Tahun,
+    DateOnly HariIni,
+    DateOnly Tenggat,
+    IReadOnlyList<BarisRekap> BelumDiajukan,
+    IReadOnlyList<BarisRekap> BelumDisetujui,
+    IReadOnlyList<BarisRekap> TidakTerjangkau);
+
+public static class RekapKoordinatorCard
+{
+    /// <summary>At most this many names per list (the 28 KB limit); the rest are counted.</summary>
+    public const int Maksimal = 30;
+
+    public static AdaptiveCard Render(RekapKoordinatorModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var tahun = KartuPesan.Tahun(model.Tahun);
+        var ringkasan = $"Rekap SKP {tahun} {model.NamaKantor}: {KartuPesan.Angka(model.BelumDiajukan.Count)} belum diajukan, " +
+            $"{KartuPesan.Angka(model.BelumDisetujui.Count)} belum disetujui, {KartuPesan.Angka(model.TidakTerjangkau.Count)} tidak terjangkau.";
+        var body = new List<CardElement>
+        {
+            KartuPesan.Judul($"Rekap mingguan SKP {tahun} · {model.NamaKantor}"),
+            KartuPesan.Teks($"Per {Format.Tanggal(model.HariIni)}; tenggat SKP {Format.Tanggal(model.Tenggat)}.", halus: true),
+        };
+        Bagian(body, "Belum mengajukan SKP", model.BelumDiajukan);
+        Bagian(body, "Menunggu persetujuan atasan", model.BelumDisetujui);
+        Bagian(body, "Tidak dapat dihubungi KinerjaBot", model.TidakTerjangkau);
+        return KartuPesan.Kartu(body, [], ringkasan);
+    }
+
+    private static void Bagian(List<CardElement> body, string judul, IReadOnlyList<BarisRekap> baris)
+    {
+        body.Add(new TextBlock($"{judul} ({KartuPesan.Angka(baris.Count)})") { Weight = TextWeight.Bolder, Wrap = true, Separator = true });
+        if (baris.Count == 0)
+        {
+            body.Add(KartuPesan.Teks("Tidak ada.", halus: true));
+            return;
+        }
+
+        body.Add(new FactSet { Facts = [.. baris.Take(Maksimal).Select(b => new Fact(b.Nama, b.Keterangan))] });
+        if (baris.Count > Maksimal)
+        {
+            body.Add(KartuPesan.Teks($"… dan {KartuPesan.Angka(baris.Count - Maksimal)} lainnya.", halus: true));
+        }
+    }
+}
+
+/// <summary>One IKU whose realisation of the quarter is missing.</summary>
+public sealed record IkuTanpaRealisasi(string Kode, string Nama);
+
+/// <summary>After a quarter ends: the owner's IKU without a realisation for it.</summary>
+public sealed record PengingatRealisasiModel(string Nama, string LabelPeriode, DateOnly BatasIsi, IReadOnlyList<IkuTanpaRealisasi> Iku);
+
+public static class PengingatRealisasiCard
+{
+    public static AdaptiveCard Render(PengingatRealisasiModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var ringkasan = $"Realisasi {model.LabelPeriode}: {KartuPesan.Angka(model.Iku.Count)} IKU Anda belum diisi.";
+        var body = new List<CardElement>
+        {
+            KartuPesan.Judul($"Realisasi IKU {model.LabelPeriode}"),
+            KartuPesan.Teks($"Yth. {model.Nama}, realisasi IKU berikut belum ada. Mohon diisi paling lambat **{Format.Tanggal(model.BatasIsi)}** bersama Subbagian Umum."),
+            new FactSet { Facts = [.. model.Iku.Select(i => new Fact(i.Kode, i.Nama))] },
+        };
+        return KartuPesan.Kartu(body, [KartuPesan.Perintah("Lihat nilai saya", "nilai saya")], ringkasan);
+    }
+}
+
+/// <summary>One IKU on a dialog agenda: its quarterly target and realisation, the gap and the achievement.</summary>
+public sealed record AgendaIku(string Kode, string Nama, decimal? Target, decimal? Realisasi, decimal? IndeksCapaian);
+
+/// <summary>The agenda about one person: IKU below 100 (red first) and IKU whose realisation is missing.</summary>
+public sealed record AgendaPegawai(string Nama, string Jabatan, IReadOnlyList<AgendaIku> DiBawahTarget, IReadOnlyList<AgendaIku> BelumAdaRealisasi);
+
+/// <summary>The prompt of a DKI (monthly, one agenda per direct report) or a DKO (quarterly, the unit's officials).</summary>
+public sealed record AjakanDialogModel(bool Organisasi, string NamaPimpinan, string LabelWaktu, string? LabelPeriodeData, IReadOnlyList<AgendaPegawai> Agenda);
+
+public static class AjakanDialogCard
+{
+    /// <summary>At most this many IKU lines per person (the 28 KB limit).</summary>
+    public const int MaksimalIku = 5;
+
+    public static AdaptiveCard Render(AjakanDialogModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var jenis = model.Organisasi ? "Dialog Kinerja Organisasi (DKO)" : "Dialog Kinerja Individu (DKI)";
+        var ringkasan = $"{jenis} {model.LabelWaktu}: agenda untuk {KartuPesan.Angka(model.Agenda.Count)} orang.";
+        var body = new List<CardElement>
+        {
+            KartuPesan.Judul($"{jenis} · {model.LabelWaktu}"),
+            KartuPesan.Teks(model.Organisasi
+                ? $"Yth. {model.NamaPimpinan}, saatnya DKO triwulan ini bersama pejabat di bawah Anda: bahas IKU di bawah target, rencana aksi dan tindak lanjut dialog sebelumnya."
+                : $"Yth. {model.NamaPimpinan}, saatnya DKI bulan ini dengan setiap bawahan langsung Anda: pantau SKP, beri umpan balik, dan sepakati rencana aksi."),
+        };
+        if (model.LabelPeriodeData is { } periode)
+        {
+            body.Add(KartuPesan.Teks($"Data IKU sampai {periode}.", halus: true));
+        }
+
+        foreach (var a in model.Agenda)
+        {
+            body.Add(new TextBlock($"**{a.Nama}** · {a.Jabatan}") { Wrap = true, Separator = true });
+            if (a.DiBawahTarget.Count == 0 && a.BelumAdaRealisasi.Count == 0)
+            {
+                body.Add(KartuPesan.Teks("Semua IKU mencapai target.", halus: true));
+            }
+
+            foreach (var i in a.DiBawahTarget.Take(MaksimalIku))
+            {
+                var gap = i.Target is { } t && i.Realisasi is { } r ? Format.Angka(r - t) : "—";
+                body.Add(new TextBlock($"{i.Kode} {i.Nama}: capaian {Angka(i.IndeksCapaian)} (target {Angka(i.Target)}, realisasi {Angka(i.Realisasi)}, selisih {gap})")
+                {
+                    Wrap = true,
+                    Spacing = Spacing.None,
+                    Color = i.IndeksCapaian < 80 ? TextColor.Attention : TextColor.Warning,
+                });
+            }
+
+            foreach (var i in a.BelumAdaRealisasi.Take(MaksimalIku))
+            {
+                body.Add(new TextBlock($"{i.Kode} {i.Nama}: realisasi belum ada") { Wrap = true, Spacing = Spacing.None, IsSubtle = true });
+            }
+        }
+
+        return KartuPesan.Kartu(body, [], ringkasan);
+    }
+
+    private static string Angka(decimal? n) => n is { } v ? Format.Angka(v) : "—";
+}

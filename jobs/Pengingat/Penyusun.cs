@@ -1,0 +1,318 @@
+using Kinerja.Cards;
+using Kinerja.Domain.Kalender;
+using Kinerja.Domain.Kinerja;
+using Kinerja.Domain.Kontrak;
+using Kinerja.Domain.Organisasi;
+using Kinerja.Domain.Penilaian;
+using Kinerja.Domain.Pengiriman;
+using Kinerja.Domain.Ports;
+using Kinerja.Jobs.Pengiriman;
+
+namespace Kinerja.Jobs.Pengingat;
+
+/// <summary>The coordinators' digest, computed the same way when planned and when sent.</summary>
+public sealed class RekapKoordinatorPenyusun(DataPengingat sumber, IPercakapanStore percakapan)
+{
+    /// <summary>The digest of <paramref name="hariIni"/>, or null when there is nothing to report.</summary>
+    public async Task<RekapKoordinatorModel?> SusunAsync(DataKantor data, DateOnly hariIni, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var tahun = DataPengingat.TahunSkp(data, hariIni);
+        var belumDiajukan = new List<BarisRekap>();
+        var belumDisetujui = new List<BarisRekap>();
+        if (data.TahunKontrak.Contains(tahun))
+        {
+            foreach (var p in data.Pegawai)
+            {
+                var skp = await sumber.SkpAsync(data.KodeKantor, tahun, p.Nip, cancellationToken).ConfigureAwait(false);
+                var status = skp?.Status ?? data.CariKontrak(tahun, p.Nip)?.Status;
+                var tenggat = TenggatSkp.UntukPegawai(tahun, p, sumber.Kalender, data.KodeKantor);
+                switch (status)
+                {
+                    case StatusSkp.Diajukan:
+                        var atasan = p.NipAtasan is { } a ? data.CariPegawai(a)?.Nama : null;
+                        var sejak = skp is null ? "" : $"sejak {Format.Tanggal(skp.JejakAudit[^1].TanggalLokal)} ({sumber.Kalender.HitungHariKerja(data.KodeKantor, skp.JejakAudit[^1].TanggalLokal, hariIni)} hari kerja)";
+                        belumDisetujui.Add(new BarisRekap(p.Nama, $"menunggu {atasan ?? "atasan"} {sejak}".TrimEnd()));
+                        break;
+                    case StatusSkp.Disetujui:
+                        break;
+                    default:
+                        var keadaan = status switch
+                        {
+                            StatusSkp.Dikembalikan => "dikembalikan, belum diajukan lagi",
+                            StatusSkp.Draft => "draf",
+                            _ => "belum ada SKP di data kantor",
+                        };
+                        belumDiajukan.Add(new BarisRekap(p.Nama, $"{keadaan}; tenggat {Format.Tanggal(tenggat.Tanggal)}"));
+                        break;
+                }
+            }
+        }
+
+        var tidakTerjangkau = (await percakapan.DaftarTidakTerjangkauAsync(data.KodeKantor, cancellationToken).ConfigureAwait(false))
+            .Select(t => new BarisRekap(t.Nama, Alasan(t))).ToList();
+        if (belumDiajukan.Count + belumDisetujui.Count + tidakTerjangkau.Count == 0)
+        {
+            return null;
+        }
+
+        return new RekapKoordinatorModel(data.UnitInduk?.Nama ?? data.KodeKantor, tahun, hariIni, TenggatSkp.Untuk(tahun).Tanggal,
+            belumDiajukan, belumDisetujui, tidakTerjangkau);
+    }
+
+    private static string Alasan(PegawaiTidakTerjangkau t) => t.Keadaan switch
+    {
+        KeadaanJangkauan.BelumTerkait => "belum terhubung dengan akun Teams",
+        KeadaanJangkauan.BelumAdaPercakapan => "belum pernah chat dengan KinerjaBot",
+        KeadaanJangkauan.AplikasiDihapus => "aplikasi KinerjaBot dihapus",
+        _ => t.Alasan switch
+        {
+            AlasanTidakTerjangkau.DiblokirPengguna => "memblokir KinerjaBot",
+            AlasanTidakTerjangkau.DinonaktifkanAdmin => "aplikasi dinonaktifkan admin",
+            AlasanTidakTerjangkau.BotTidakTerpasang => "KinerjaBot tidak terpasang",
+            _ => $"ditolak Teams ({t.KodeGalat ?? "tanpa kode"})",
+        },
+    };
+}
+
+/// <summary>
+/// The agenda of a dialog about one person. A seam: the dialog issue replaces <see cref="AgendaDialogIku"/> with its
+/// full agenda (follow-ups, action plans); until then the agenda is the IKU part.
+/// </summary>
+public interface IAgendaDialog
+{
+    AgendaPegawai Susun(DataKantor data, Pegawai pegawai, Periode? periode);
+}
+
+/// <summary>
+/// The IKU part of an agenda (issue 6): IKU below 100 — red (below the yellow band) first, then by achievement — with
+/// target, realisation and gap of the period, then the IKU whose realisation is missing.
+/// </summary>
+public sealed class AgendaDialogIku(Penilai penilai) : IAgendaDialog
+{
+    public AgendaPegawai Susun(DataKantor data, Pegawai pegawai, Periode? periode)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(pegawai);
+        if (periode is not { } p || data.CariKontrak(p.Tahun, pegawai.Nip) is null)
+        {
+            return new AgendaPegawai(pegawai.Nama, pegawai.Jabatan, [], []);
+        }
+
+        var hasil = penilai.NilaiPegawai(data, pegawai, p);
+        var dibawah = hasil.Iku.Where(c => c.Keadaan == KeadaanIku.Dinilai && c.IndeksCapaian < 100)
+            .OrderBy(c => c.Warna == WarnaCapaian.Merah ? 0 : 1).ThenBy(c => c.IndeksCapaian)
+            .Select(c => new AgendaIku(c.Iku.Kode, c.Iku.Nama, c.Target?.Nilai, c.Realisasi, c.IndeksCapaian)).ToList();
+        var belum = hasil.Iku.Where(c => c.Keadaan == KeadaanIku.BelumAdaRealisasi)
+            .Select(c => new AgendaIku(c.Iku.Kode, c.Iku.Nama, c.Target?.Nilai, null, null)).ToList();
+        return new AgendaPegawai(pegawai.Nama, pegawai.Jabatan, dibawah, belum);
+    }
+}
+
+/// <summary>
+/// The models of the score cards, shared by <c>nilai tim</c> in the bot and the summaries sent when a period is final,
+/// with the same scoring as <c>NilaiSayaHandler</c> (<see cref="Penilai"/> on <see cref="DataPenilaian"/>).
+/// </summary>
+public sealed class KartuNilai(Penilai penilai)
+{
+    /// <summary>The whole office but the coordinator, for <c>nilai tim kantor</c>.</summary>
+    public NilaiTimModel Kantor(DataKantor data, Pegawai koordinator, Periode periode)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(koordinator);
+        var semua = data.Pegawai.Where(p => p.Nip != koordinator.Nip && data.CariKontrak(periode.Tahun, p.Nip) is not null);
+        var nama = data.UnitInduk?.Nama ?? data.KodeKantor;
+        return new NilaiTimModel($"{koordinator.Nama} · {nama}", periode, [.. semua.Select(p => penilai.NilaiPegawai(data, p, periode))], penilai.Kebijakan, SeluruhKantor: true);
+    }
+
+    public NilaiTimModel? Tim(DataKantor data, Pegawai pimpinan, Periode periode)
+    {
+        ArgumentNullException.ThrowIfNull(pimpinan);
+        var tim = DataPengingat.Tim(data, pimpinan.Nip).Where(p => data.CariKontrak(periode.Tahun, p.Nip) is not null).ToList();
+        return tim.Count == 0 && data.Bawahan(pimpinan.Nip).Count == 0
+            ? null
+            : new NilaiTimModel(pimpinan.Nama, periode, [.. tim.Select(p => penilai.NilaiPegawai(data, p, periode))], penilai.Kebijakan);
+    }
+
+    public NilaiSayaModel? Saya(DataKantor data, Pegawai pegawai, Periode periode, DateTimeOffset sekarang)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(pegawai);
+        if (data.CariKontrak(periode.Tahun, pegawai.Nip) is null)
+        {
+            return null;
+        }
+
+        var terakhir = data.PeriodeTerakhirDenganRealisasi(periode.Tahun) ?? periode;
+        var tersedia = Enumerable.Range(1, Math.Max(periode.Triwulan, terakhir.Triwulan)).ToList();
+        return new NilaiSayaModel(penilai.NilaiPegawai(data, pegawai, periode), penilai.Tren(data, pegawai, periode),
+            penilai.NkoKonteks(data, pegawai, periode), penilai.Kebijakan, tersedia, sekarang, data.CariUnit(pegawai.KodeUnit)?.ZonaWaktu);
+    }
+}
+
+/// <summary>Base of the builders: loads the office and the recipient at send time; null when either is gone.</summary>
+public abstract class PenyusunPesanDasar(DataPengingat sumber) : IPenyusunPesan
+{
+    public abstract string Jenis { get; }
+
+    protected DataPengingat Sumber => sumber;
+
+    public async Task<PesanTerjadwal?> SusunAsync(KunciPengiriman kunci, DateTimeOffset sekarang, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kunci);
+        var data = await sumber.MuatAsync(kunci.KodeKantor, cancellationToken).ConfigureAwait(false);
+        return data?.CariPegawai(kunci.Penerima) is { } penerima
+            ? await SusunAsync(kunci, data, penerima, DataPengingat.HariIni(data, sekarang), sekarang, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    protected abstract Task<PesanTerjadwal?> SusunAsync(KunciPengiriman kunci, DataKantor data, Pegawai penerima, DateOnly hariIni, DateTimeOffset sekarang, CancellationToken cancellationToken);
+
+    protected static PesanTerjadwal Pesan(AdaptiveCard kartu, bool bisaDitunda) => new(kartu, kartu.FallbackText ?? "", bisaDitunda);
+}
+
+public sealed class PenyusunPengingatSkp(DataPengingat sumber) : PenyusunPesanDasar(sumber)
+{
+    public override string Jenis => JenisPengiriman.PengingatSkp;
+
+    protected override async Task<PesanTerjadwal?> SusunAsync(KunciPengiriman kunci, DataKantor data, Pegawai penerima, DateOnly hariIni, DateTimeOffset sekarang, CancellationToken cancellationToken)
+    {
+        if (!Kurun.TryHMinus(kunci.Kurun, out var tahun, out _))
+        {
+            return null;
+        }
+
+        var status = await Sumber.StatusAsync(data, tahun, penerima.Nip, cancellationToken).ConfigureAwait(false);
+        var tenggat = TenggatSkp.UntukPegawai(tahun, penerima, Sumber.Kalender, kunci.KodeKantor);
+        if (DataPengingat.SudahDiajukan(status) || tenggat.SisaHari(hariIni) < 0)
+        {
+            return null;
+        }
+
+        return Pesan(PengingatSkpCard.Render(new PengingatSkpModel(penerima.Nama, tahun, tenggat.Tanggal, tenggat.SisaHari(hariIni), status == StatusSkp.Dikembalikan)), true);
+    }
+}
+
+/// <summary>The nudge to the approver and the escalation to their supervisor: skipped once the version is decided.</summary>
+public sealed class PenyusunPersetujuanSkp(DataPengingat sumber, bool eskalasi) : PenyusunPesanDasar(sumber)
+{
+    public override string Jenis => eskalasi ? JenisPengiriman.EskalasiSkp : JenisPengiriman.PersetujuanSkp;
+
+    protected override async Task<PesanTerjadwal?> SusunAsync(KunciPengiriman kunci, DataKantor data, Pegawai penerima, DateOnly hariIni, DateTimeOffset sekarang, CancellationToken cancellationToken)
+    {
+        if (!Kurun.TryVersi(kunci.Kurun, out var tahun, out var nip, out var versi) || data.CariPegawai(nip) is not { } pemilik)
+        {
+            return null;
+        }
+
+        var skp = await Sumber.SkpAsync(kunci.KodeKantor, tahun, nip, cancellationToken).ConfigureAwait(false);
+        if (skp is not { Status: StatusSkp.Diajukan } || skp.VersiTerakhir.Nomor != versi)
+        {
+            return null;
+        }
+
+        var diajukan = skp.JejakAudit[^1].TanggalLokal;
+        var penyetuju = eskalasi && pemilik.NipAtasan is { } a ? data.CariPegawai(a) : null;
+        // The organisation may have changed since planning: only the current approver (or their supervisor) is asked.
+        var penerimaSekarang = eskalasi ? penyetuju?.NipAtasan : pemilik.NipAtasan;
+        if ((eskalasi && penyetuju is null) || penerimaSekarang != penerima.Nip)
+        {
+            return null;
+        }
+
+        var model = new PengingatPersetujuanModel(penerima.Nama, pemilik, tahun, versi, diajukan,
+            Sumber.Kalender.HitungHariKerja(kunci.KodeKantor, diajukan, hariIni), penyetuju);
+        return Pesan(PengingatPersetujuanCard.Render(model), true);
+    }
+}
+
+public sealed class PenyusunRekapKoordinator(DataPengingat sumber, RekapKoordinatorPenyusun rekap) : PenyusunPesanDasar(sumber)
+{
+    public override string Jenis => JenisPengiriman.RekapKoordinator;
+
+    protected override async Task<PesanTerjadwal?> SusunAsync(KunciPengiriman kunci, DataKantor data, Pegawai penerima, DateOnly hariIni, DateTimeOffset sekarang, CancellationToken cancellationToken) =>
+        await rekap.SusunAsync(data, hariIni, cancellationToken).ConfigureAwait(false) is { } model ? Pesan(RekapKoordinatorCard.Render(model), false) : null;
+}
+
+public sealed class PenyusunPengingatRealisasi(DataPengingat sumber) : PenyusunPesanDasar(sumber)
+{
+    public override string Jenis => JenisPengiriman.PengingatRealisasi;
+
+    protected override Task<PesanTerjadwal?> SusunAsync(KunciPengiriman kunci, DataKantor data, Pegawai penerima, DateOnly hariIni, DateTimeOffset sekarang, CancellationToken cancellationToken)
+    {
+        if (!Kurun.TryTriwulan(kunci.Kurun, out var periode))
+        {
+            return Task.FromResult<PesanTerjadwal?>(null);
+        }
+
+        var iku = PerencanaPengingatRealisasi.TanpaRealisasi(data.CariKontrak(periode.Tahun, penerima.Nip), periode.Triwulan);
+        var batas = periode.AkhirTriwulan.AddDays(Sumber.Options.HariIsiRealisasi);
+        return Task.FromResult(iku.Count == 0 ? null : (PesanTerjadwal?)Pesan(PengingatRealisasiCard.Render(
+            new PengingatRealisasiModel(penerima.Nama, periode.Label, batas, [.. iku.Select(i => new IkuTanpaRealisasi(i.Kode, i.Nama))])), true));
+    }
+}
+
+/// <summary>The DKI prompt (a month) or the DKO prompt (a quarter), with the agenda of <see cref="IAgendaDialog"/>.</summary>
+public sealed class PenyusunAjakanDialog(DataPengingat sumber, IAgendaDialog agenda, bool organisasi) : PenyusunPesanDasar(sumber)
+{
+    private static readonly string[] NamaBulan =
+        ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+
+    public override string Jenis => organisasi ? JenisPengiriman.AjakanDko : JenisPengiriman.AjakanDki;
+
+    protected override Task<PesanTerjadwal?> SusunAsync(KunciPengiriman kunci, DataKantor data, Pegawai penerima, DateOnly hariIni, DateTimeOffset sekarang, CancellationToken cancellationToken)
+    {
+        string label;
+        IReadOnlyList<Pegawai> orang;
+        if (organisasi)
+        {
+            if (!Kurun.TryTriwulan(kunci.Kurun, out var tw) || !Sumber.Penilai.PemilikPetaStrategi(penerima, data))
+            {
+                return Task.FromResult<PesanTerjadwal?>(null);
+            }
+
+            label = tw.Label;
+            orang = [penerima, .. data.Bawahan(penerima.Nip).Where(b => b.KepalaUnit)];
+        }
+        else
+        {
+            if (!Kurun.TryBulan(kunci.Kurun, out var tahun, out var bulan) || data.Bawahan(penerima.Nip) is not { Count: > 0 } bawahan)
+            {
+                return Task.FromResult<PesanTerjadwal?>(null);
+            }
+
+            label = $"{NamaBulan[bulan - 1]} {KartuTahun(tahun)}";
+            orang = bawahan;
+        }
+
+        var periode = data.PeriodeTerakhirDenganRealisasi(hariIni.Year) ?? data.PeriodeTerakhirDenganRealisasi();
+        var model = new AjakanDialogModel(organisasi, penerima.Nama, label, periode?.Label, [.. orang.Select(o => agenda.Susun(data, o, periode))]);
+        return Task.FromResult<PesanTerjadwal?>(Pesan(AjakanDialogCard.Render(model), true));
+    }
+
+    private static string KartuTahun(int tahun) => tahun.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>The summaries when a quarter is final: the employee's "nilai saya" card, or the leader's team card.</summary>
+public sealed class PenyusunRingkasanNilai(DataPengingat sumber, KartuNilai kartu, bool tim) : PenyusunPesanDasar(sumber)
+{
+    public override string Jenis => tim ? JenisPengiriman.RingkasanTim : JenisPengiriman.RingkasanNilai;
+
+    protected override Task<PesanTerjadwal?> SusunAsync(KunciPengiriman kunci, DataKantor data, Pegawai penerima, DateOnly hariIni, DateTimeOffset sekarang, CancellationToken cancellationToken)
+    {
+        PesanTerjadwal? pesan = null;
+        if (Kurun.TryTriwulan(kunci.Kurun, out var periode))
+        {
+            if (tim && kartu.Tim(data, penerima, periode) is { } mTim)
+            {
+                pesan = Pesan(NilaiTimCard.Render(mTim), false);
+            }
+            else if (!tim && kartu.Saya(data, penerima, periode, sekarang) is { } mSaya)
+            {
+                pesan = Pesan(NilaiSayaCard.Render(mSaya), false);
+            }
+        }
+
+        return Task.FromResult(pesan);
+    }
+}

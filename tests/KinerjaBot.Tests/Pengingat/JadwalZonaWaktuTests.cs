@@ -1,0 +1,129 @@
+using Kinerja.Domain.Kinerja;
+using Kinerja.Domain.Organisasi;
+using Kinerja.Domain.Pengiriman;
+using Kinerja.Testing.Builders;
+
+namespace KinerjaBot.Tests.Pengingat;
+
+/// <summary>
+/// The daily run in WIB, WITA and WIT with a fake clock: it works on the office's local date, skips weekends, national
+/// holidays, cuti bersama and the office's own days off, and the SKP reminders land on the right working days.
+/// </summary>
+public sealed class JadwalZonaWaktuTests
+{
+    public static TheoryData<string> Zona => new() { "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura" };
+
+    /// <summary>An office in one zone: a head, a Kasubbag and a pelaksana whose 2027 SKP is a draft.</summary>
+    internal static DataKantor Kantor(string kode, string zona)
+    {
+        Assert.True(ZonaWaktu.TryParse(zona, out var z));
+        return new DataKantorBuilder().Zona(z)
+            .Unit(kode, LevelUnit.Three).Unit(kode + "-UMUM", LevelUnit.Four, kode)
+            .Kepala(kode, NipContoh.KepalaKppn)
+            .Kepala(kode + "-UMUM", NipContoh.KasubbagUmum, NipContoh.KepalaKppn)
+            .Pelaksana(kode + "-UMUM", NipContoh.Pelaksana, NipContoh.KasubbagUmum)
+            .Kontrak(KontrakBuilder.Untuk(NipContoh.Pelaksana).Tahun(2027).Status(StatusSkp.Draft).DenganIku(IkuBuilder.Maximize().DenganTarget(1, 100)))
+            .Kontrak(KontrakBuilder.Untuk(NipContoh.KasubbagUmum).Tahun(2027).Status(StatusSkp.Disetujui).DenganIku(IkuBuilder.Maximize().DenganTarget(1, 100)))
+            .Build();
+    }
+
+    [Theory]
+    [MemberData(nameof(Zona))]
+    public async Task PengingatSkp_JatuhPadaHariKerjaTerakhirSebelumHMinus_TenggatMinggu31Januari2027(string zona)
+    {
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2027, 1, 4, 8, zona));
+        await h.SimpanAsync(Kantor("KPPN-UJI", zona));
+
+        var perHari = new Dictionary<DateOnly, string[]>();
+        for (var d = new DateOnly(2027, 1, 4); d <= new DateOnly(2027, 1, 31); d = d.AddDays(1))
+        {
+            h.Pada(d.Year, d.Month, d.Day, 8, zona);
+            var sebelum = h.Pengiriman.Buku.Count;
+            var hasil = await h.JalankanAsync("KPPN-UJI");
+            if (hasil is null)
+            {
+                perHari[d] = ["libur"];
+                continue;
+            }
+
+            var baru = h.Pengiriman.Buku.Skip(sebelum).Select(r => r.Kunci).Where(k => k.Jenis == JenisPengiriman.PengingatSkp).ToList();
+            if (baru.Count > 0)
+            {
+                perHari[d] = [.. baru.Select(k => k.Kurun).Distinct()];
+                // The approved contract's owner is never reminded; the draft's owner and the two without a 2027 contract are.
+                Assert.DoesNotContain(baru, k => k.Penerima == NipContoh.KasubbagUmum);
+                Assert.Equal(2, baru.Count);
+            }
+        }
+
+        // 31 Jan 2027 is a Sunday: H-1 (Sat 30) → Fri 29, H-3 Thu 28, H-7 (Sun 24) → Fri 22, H-14 (Sun 17) → Fri 15.
+        Assert.Equal(["2027-H14"], perHari[new DateOnly(2027, 1, 15)]);
+        Assert.Equal(["2027-H7"], perHari[new DateOnly(2027, 1, 22)]);
+        Assert.Equal(["2027-H3"], perHari[new DateOnly(2027, 1, 28)]);
+        Assert.Equal(["2027-H1"], perHari[new DateOnly(2027, 1, 29)]);
+        // Weekends and the (estimated) Isra Mikraj of 6 January 2027 are skipped.
+        Assert.Equal(["libur"], perHari[new DateOnly(2027, 1, 6)]);
+        Assert.Equal(["libur"], perHari[new DateOnly(2027, 1, 9)]);
+        Assert.Equal(["libur"], perHari[new DateOnly(2027, 1, 31)]);
+        Assert.Equal(9, perHari.Count(p => p.Value is ["libur"])); // four weekends and 6 January
+    }
+
+    [Fact]
+    public async Task SatuSaatYangSama_HariLokalBerbedaPerZona()
+    {
+        // 14 Jan 2027 16:30 UTC is Thursday 23:30 WIB but Friday 00:30 WITA and 01:30 WIT: only the eastern offices are at H-14.
+        var saat = new DateTimeOffset(2027, 1, 14, 16, 30, 0, TimeSpan.Zero);
+        var hasil = new Dictionary<string, int>();
+        foreach (var zona in new[] { "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura" })
+        {
+            using var h = new PengingatHarness(saat);
+            await h.SimpanAsync(Kantor("KPPN-UJI", zona));
+            await h.JalankanAsync("KPPN-UJI");
+            hasil[zona] = h.Pengiriman.Jenis(JenisPengiriman.PengingatSkp).Count;
+        }
+
+        Assert.Equal(0, hasil["Asia/Jakarta"]);
+        Assert.Equal(2, hasil["Asia/Makassar"]);
+        Assert.Equal(2, hasil["Asia/Jayapura"]);
+    }
+
+    [Theory]
+    [InlineData("Asia/Makassar", 2026, 3, 20, false)] // cuti bersama Idul Fitri
+    [InlineData("Asia/Makassar", 2026, 3, 23, false)] // cuti bersama Idul Fitri
+    [InlineData("Asia/Jayapura", 2026, 8, 17, false)] // Proklamasi
+    [InlineData("Asia/Jakarta", 2026, 12, 24, false)] // cuti bersama Natal
+    [InlineData("Asia/Jakarta", 2026, 11, 28, false)] // Saturday
+    [InlineData("Asia/Makassar", 2026, 3, 25, true)]
+    [InlineData("Asia/Jayapura", 2026, 12, 23, true)]
+    public async Task HarianJob_TidakBerjalanPadaLiburCutiBersamaDanAkhirPekan(string zona, int y, int m, int d, bool berjalan)
+    {
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(y, m, d, 8, zona));
+        await h.SimpanAsync(Kantor("KPPN-UJI", zona));
+
+        var hasil = await h.JalankanAsync("KPPN-UJI");
+
+        Assert.Equal(berjalan, hasil is not null);
+    }
+
+    [Fact]
+    public async Task LiburKantorDariKonfigurasi_HanyaKantorItu_DanPengingatMajuSehari()
+    {
+        var konfigurasi = new Dictionary<string, string?>
+        {
+            ["Kinerja:Kalender:LiburKantor:0:Kantor"] = "KPPN-WIT",
+            ["Kinerja:Kalender:LiburKantor:0:Tanggal"] = "2027-01-15",
+            ["Kinerja:Kalender:LiburKantor:0:Nama"] = "Hari jadi kota",
+        };
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2027, 1, 14, 8, "Asia/Jayapura"), konfigurasi);
+        await h.SimpanAsync(Kantor("KPPN-WIT", "Asia/Jayapura"));
+
+        var kamis = await h.JalankanAsync("KPPN-WIT");
+        h.Pada(2027, 1, 15, 8, "Asia/Jayapura");
+        var jumat = await h.JalankanAsync("KPPN-WIT");
+
+        Assert.NotNull(kamis);
+        Assert.Null(jumat);
+        Assert.All(h.Pengiriman.Jenis(JenisPengiriman.PengingatSkp), k => Assert.Equal("2027-H14", k.Kurun));
+        Assert.Equal(2, h.Pengiriman.Jenis(JenisPengiriman.PengingatSkp).Count);
+    }
+}

@@ -1,0 +1,195 @@
+using Kinerja.Cards;
+using Kinerja.Domain.Kinerja;
+using Kinerja.Domain.Organisasi;
+using Kinerja.Domain.Pengiriman;
+using Kinerja.Testing.Builders;
+using Kinerja.Testing.CardLint;
+using CardJson = KinerjaBot.Tests.Support.CardJson;
+
+namespace KinerjaBot.Tests.Pengingat;
+
+/// <summary>Realisation reminders, dialog prompts and score summaries: the demo office and targeted builder data.</summary>
+public sealed class PerencanaKinerjaTests
+{
+    private const string Kantor = "KPPN-METRO";
+    private static readonly Nip Bagus = Nip.Parse("198211052003121004");
+    private static readonly Nip Hendarto = Nip.Parse("197603141998031002");
+
+    private static async Task<PengingatHarness> DemoAsync(int y, int m, int d)
+    {
+        var h = new PengingatHarness(PengingatHarness.WaktuLokal(y, m, d, 8));
+        await h.ImporDemoAsync();
+        return h;
+    }
+
+    [Fact]
+    public async Task Realisasi_DalamSepuluhHariSetelahTriwulan_KePemilikIkuYangBelumIsi_DenganDaftarnya()
+    {
+        using var h = await DemoAsync(2026, 10, 1);
+        var diharapkan = DemoCsv.TanpaRealisasi2026(3);
+        Assert.NotEmpty(diharapkan);
+
+        foreach (var d in new[] { 1, 2, 5, 9, 12, 13 })
+        {
+            h.Pada(2026, 10, d, 8);
+            await h.JalankanAsync(Kantor);
+        }
+
+        var terencana = h.Pengiriman.Jenis(JenisPengiriman.PengingatRealisasi);
+        Assert.Equal(diharapkan.Keys.OrderBy(n => n.Value), terencana.Select(k => k.Penerima).OrderBy(n => n.Value));
+        Assert.All(terencana, k => Assert.Equal("2026-TW3", k.Kurun));
+
+        var (nip, kode) = diharapkan.First();
+        var pesan = (await h.SusunAsync(terencana.Single(k => k.Penerima == nip)))!;
+        var teks = CardJson.AllText(pesan.Kartu.ToJson());
+        Assert.All(kode, k => Assert.Contains(k, teks, StringComparison.Ordinal));
+        Assert.Contains("10 Oktober 2026", teks, StringComparison.Ordinal);
+        Assert.True(pesan.BisaDitunda);
+        await CardLinter.Shared.AssertValidAsync(pesan.Kartu.ToJson().ToJsonString());
+    }
+
+    [Fact]
+    public async Task Realisasi_SudahDiisiSaatKirim_Dilewati()
+    {
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2026, 10, 5, 8));
+        var data = Kecil(realisasiTw3: false);
+        await h.SimpanAsync(data);
+        await h.JalankanAsync("KPPN-K");
+        Assert.Equal(3, h.Pengiriman.Jenis(JenisPengiriman.PengingatRealisasi).Count);
+        var kunci = h.Pengiriman.Jenis(JenisPengiriman.PengingatRealisasi).Single(k => k.Penerima == NipContoh.Pelaksana);
+        Assert.NotNull(await h.SusunAsync(kunci));
+
+        await h.Kantor.SimpanAsync(Kecil(realisasiTw3: true), CancellationToken.None); // the coordinator imports the realisation
+
+        Assert.Null(await h.SusunAsync(kunci));
+    }
+
+    [Fact]
+    public async Task Dki_HariKerjaPertamaBulan_KeSetiapPimpinan_AgendaPerBawahan()
+    {
+        using var h = await DemoAsync(2026, 11, 30);
+        foreach (var d in new[] { 1, 2 })
+        {
+            h.Pada(2026, 12, d, 8);
+            await h.JalankanAsync(Kantor);
+        }
+
+        var dki = h.Pengiriman.Jenis(JenisPengiriman.AjakanDki);
+        Assert.Equal(DemoCsv.Pimpinan.OrderBy(n => n.Value), dki.Select(k => k.Penerima).OrderBy(n => n.Value));
+        Assert.All(dki, k => Assert.Equal("2026-12", k.Kurun));
+
+        var pesan = (await h.SusunAsync(dki.Single(k => k.Penerima == Bagus)))!;
+        var teks = CardJson.AllText(pesan.Kartu.ToJson());
+        Assert.Contains("Desember 2026", teks, StringComparison.Ordinal);
+        foreach (var bawahan in DemoCsv.Pegawai.Where(p => DemoCsv.Atasan(p) == Bagus))
+        {
+            var nama = DemoCsv.Baca("pegawai.csv").Single(r => r["nip"] == bawahan.Value)["nama"];
+            Assert.Contains(nama, teks, StringComparison.Ordinal);
+        }
+
+        await CardLinter.Shared.AssertValidAsync(pesan.Kartu.ToJson().ToJsonString());
+    }
+
+    [Fact]
+    public async Task AgendaIku_MerahDuluDenganTargetRealisasiSelisih_LaluYangBelumAdaRealisasi()
+    {
+        var data = new DataKantorBuilder()
+            .Unit("KPPN-K", LevelUnit.Three)
+            .Kepala("KPPN-K", NipContoh.KepalaKppn)
+            .Pelaksana("KPPN-K", NipContoh.Pelaksana, NipContoh.KepalaKppn)
+            .Kontrak(NipContoh.Pelaksana,
+                IkuBuilder.Maximize().Kode("K1").DenganBobot(25).Triwulan(1, 100, 95),
+                IkuBuilder.Maximize().Kode("K2").DenganBobot(25).Triwulan(1, 100, 60),
+                IkuBuilder.Maximize().Kode("K3").DenganBobot(25).Triwulan(1, 100, 110),
+                IkuBuilder.Maximize().Kode("K4").DenganBobot(25).DenganTarget(1, 100))
+            .Build();
+        var agenda = new Kinerja.Jobs.Pengingat.AgendaDialogIku(new Kinerja.Domain.Penilaian.Penilai(Kinerja.Domain.Penilaian.KebijakanPenilaianReader.BacaPreset("kmk467")))
+            .Susun(data, data.CariPegawai(NipContoh.Pelaksana)!, new Periode(2026, 1));
+
+        Assert.Equal(["K2", "K1"], agenda.DiBawahTarget.Select(i => i.Kode));
+        Assert.Equal((100m, 60m, 60m), (agenda.DiBawahTarget[0].Target!.Value, agenda.DiBawahTarget[0].Realisasi!.Value, agenda.DiBawahTarget[0].IndeksCapaian!.Value));
+        Assert.Equal(["K4"], agenda.BelumAdaRealisasi.Select(i => i.Kode));
+        var kartu = AjakanDialogCard.Render(new AjakanDialogModel(false, "Kepala", "Januari 2026", "TW I 2026", [agenda])).ToJson();
+        var teks = CardJson.AllText(kartu);
+        Assert.True(teks.Contains(": capaian 60,00 (target 100,00, realisasi 60,00, selisih -40,00)", StringComparison.Ordinal), teks);
+        await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Dko_HariKerjaPertamaSetelahMasaIsiRealisasi_KePemilikPetaStrategi()
+    {
+        using var h = await DemoAsync(2026, 10, 9);
+        foreach (var d in new[] { 9, 12, 13 })
+        {
+            h.Pada(2026, 10, d, 8);
+            await h.JalankanAsync(Kantor);
+        }
+
+        // 30 September + 11 days is Sunday 11 October: the DKO prompt goes on Monday the 12th, once, to the KPPN head.
+        var dko = Assert.Single(h.Pengiriman.Jenis(JenisPengiriman.AjakanDko));
+        Assert.Equal((Hendarto, "2026-TW3"), (dko.Penerima, dko.Kurun));
+        var pesan = (await h.SusunAsync(dko))!;
+        Assert.Contains("DKO", pesan.Ringkasan, StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(pesan.Kartu.ToJson().ToJsonString());
+    }
+
+    [Fact]
+    public async Task RingkasanNilai_SetelahTriwulanFinal_KeSetiapPegawaiDanPimpinan_SekaliSaja()
+    {
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2026, 10, 30, 8));
+        await h.SimpanAsync(Kecil(realisasiTw3: true));
+
+        await h.JalankanAsync("KPPN-K");
+        Assert.DoesNotContain(h.Pengiriman.Jenis(JenisPengiriman.RingkasanNilai), k => k.Kurun == "2026-TW3");
+
+        // 1 November 2026 is a Sunday: TW III becomes final on Monday the 2nd.
+        h.Pada(2026, 11, 2, 8);
+        await h.JalankanAsync("KPPN-K");
+        h.Pada(2026, 11, 3, 8);
+        await h.JalankanAsync("KPPN-K");
+
+        var nilai = h.Pengiriman.Jenis(JenisPengiriman.RingkasanNilai).Where(k => k.Kurun == "2026-TW3").ToList();
+        var tim = h.Pengiriman.Jenis(JenisPengiriman.RingkasanTim).Where(k => k.Kurun == "2026-TW3").ToList();
+        Assert.Equal([NipContoh.KepalaKppn, NipContoh.KasubbagUmum, NipContoh.Pelaksana], nilai.Select(k => k.Penerima));
+        Assert.Equal([NipContoh.KepalaKppn, NipContoh.KasubbagUmum], tim.Select(k => k.Penerima));
+
+        var saya = (await h.SusunAsync(nilai[2]))!;
+        Assert.Equal("100,00", CardJson.ById(saya.Kartu.ToJson(), NilaiSayaCard.IdNkp)!["text"]!.GetValue<string>()[..6]);
+        var timKepala = (await h.SusunAsync(tim[0]))!;
+        Assert.Contains("2 pegawai", timKepala.Ringkasan, StringComparison.Ordinal);
+        Assert.False(saya.BisaDitunda);
+        await CardLinter.Shared.AssertValidAsync(saya.Kartu.ToJson().ToJsonString());
+        await CardLinter.Shared.AssertValidAsync(timKepala.Kartu.ToJson().ToJsonString());
+    }
+
+    [Fact]
+    public async Task RingkasanNilai_DataBelumLengkap_TidakDikirim()
+    {
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2026, 11, 2, 8));
+        await h.SimpanAsync(Kecil(realisasiTw3: false));
+
+        await h.JalankanAsync("KPPN-K");
+
+        Assert.Empty(h.Pengiriman.Jenis(JenisPengiriman.RingkasanNilai));
+        Assert.Empty(h.Pengiriman.Jenis(JenisPengiriman.RingkasanTim));
+    }
+
+    /// <summary>A small office: head → Kasubbag Umum → pelaksana, each with one IKU at exactly 100 % for TW I–III (TW III optional), NP 100.</summary>
+    private static DataKantor Kecil(bool realisasiTw3)
+    {
+        IkuBuilder Iku()
+        {
+            var iku = IkuBuilder.Maximize().Kode("A1").DenganBobot(100).Triwulan(1, 100, 100).Triwulan(2, 100, 100).DenganTarget(3, 100);
+            return realisasiTw3 ? iku.DenganRealisasi(3, 100) : iku;
+        }
+
+        return new DataKantorBuilder()
+            .Unit("KPPN-K", LevelUnit.Three).Unit("KPPN-K-UMUM", LevelUnit.Four, "KPPN-K")
+            .Kepala("KPPN-K", NipContoh.KepalaKppn)
+            .Kepala("KPPN-K-UMUM", NipContoh.KasubbagUmum, NipContoh.KepalaKppn)
+            .Pelaksana("KPPN-K-UMUM", NipContoh.Pelaksana, NipContoh.KasubbagUmum)
+            .Kontrak(NipContoh.KepalaKppn, Iku()).Kontrak(NipContoh.KasubbagUmum, Iku()).Kontrak(NipContoh.Pelaksana, Iku())
+            .Perilaku(NipContoh.KepalaKppn, 100).Perilaku(NipContoh.KasubbagUmum, 100).Perilaku(NipContoh.Pelaksana, 100)
+            .Build();
+    }
+}

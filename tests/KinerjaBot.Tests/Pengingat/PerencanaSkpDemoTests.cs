@@ -1,0 +1,169 @@
+using Kinerja.Domain.Kontrak;
+using Kinerja.Domain.Organisasi;
+using Kinerja.Domain.Pengiriman;
+using Kinerja.Testing.CardLint;
+using KinerjaBot.Tests.Support;
+
+namespace KinerjaBot.Tests.Pengingat;
+
+/// <summary>
+/// The SKP planners against the demo office (KPPN Metro, 2027 contracts draft/diajukan/dikembalikan): who gets what,
+/// exactly once, and skip-if-done when the message is built at send time.
+/// </summary>
+public sealed class PerencanaSkpDemoTests
+{
+    private const string Kantor = "KPPN-METRO";
+    private static readonly Nip Putri = Nip.Parse("199909142021072001"); // 2027 dikembalikan
+    private static readonly Nip Nurul = Nip.Parse("199611192019032005"); // 2027 draft
+    private static readonly Nip Lestari = Nip.Parse("199312012015032004"); // 2027 diajukan
+    private static readonly Nip Fajar = Nip.Parse("199806212020031006"); // 2027 diajukan
+    private static readonly Nip Bagus = Nip.Parse("198211052003121004");
+
+    private static async Task<PengingatHarness> DemoAsync()
+    {
+        // Imported on Monday 4 January 2027, 09:00 WIB: the demo's diajukan contracts are seeded as submitted that day.
+        var h = new PengingatHarness(PengingatHarness.WaktuLokal(2027, 1, 4, 9));
+        await h.ImporDemoAsync();
+        return h;
+    }
+
+    private static MomenKantor Momen(PengingatHarness h)
+    {
+        var lokal = TimeZoneInfo.ConvertTime(h.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta"));
+        return new MomenKantor(h.Time.GetUtcNow(), "Asia/Jakarta", DateOnly.FromDateTime(lokal.DateTime));
+    }
+
+    [Fact]
+    public async Task PengingatH1_KeSemuaYangBelumMengajukan_SekaliSaja()
+    {
+        using var h = await DemoAsync();
+        h.Pada(2027, 1, 29, 8);
+
+        var pertama = await h.JalankanAsync(Kantor);
+        var kedua = await h.JalankanAsync(Kantor);
+
+        var sudah = DemoCsv.DenganStatus(2027, "diajukan", "disetujui");
+        var diharapkan = DemoCsv.Pegawai.Except(sudah).OrderBy(n => n.Value).ToList();
+        var terencana = h.Pengiriman.Jenis(JenisPengiriman.PengingatSkp);
+        Assert.Equal(diharapkan, terencana.Select(k => k.Penerima).OrderBy(n => n.Value));
+        Assert.All(terencana, k => Assert.Equal("2027-H1", k.Kurun));
+        Assert.DoesNotContain(terencana, k => k.Penerima == Lestari);
+        Assert.True(pertama!.Baru >= diharapkan.Count); // other kinds are due that day too
+        Assert.Equal(0, kedua!.Baru);
+        Assert.Equal(pertama.Baru, kedua.SudahAda);
+    }
+
+    [Fact]
+    public async Task PengingatSkp_DisusunSaatKirim_DilewatiSetelahDiajukan()
+    {
+        using var h = await DemoAsync();
+        h.Pada(2027, 1, 29, 8);
+        await h.JalankanAsync(Kantor);
+
+        var putri = await h.SusunAsync(new KunciPengiriman(JenisPengiriman.PengingatSkp, "2027-H1", Kantor, Putri));
+        var nurul = await h.SusunAsync(new KunciPengiriman(JenisPengiriman.PengingatSkp, "2027-H1", Kantor, Nurul));
+        Assert.NotNull(putri);
+        Assert.True(putri.BisaDitunda);
+        var teks = CardJson.AllText(putri.Kartu.ToJson());
+        Assert.True(teks.Contains("dikembalikan atasan", StringComparison.Ordinal), teks);
+        Assert.Contains("31 Januari 2027", teks, StringComparison.Ordinal);
+        Assert.Contains("(2 hari lagi)", putri.Ringkasan, StringComparison.Ordinal); // H-1 fell on Friday: the deadline is Sunday
+        await CardLinter.Shared.AssertValidAsync(putri.Kartu.ToJson().ToJsonString());
+
+        // Nurul submits her draft in the afternoon: the reminder still in the ledger is not needed any more.
+        var skp = (await h.Kontrak.MuatAsync(new KunciSkp(Kantor, 2027, Nurul), CancellationToken.None))!;
+        skp.Ajukan(new Pelaku(Nurul, "Nurul Fadhilah"), Momen(h), true, Saluran.Teams);
+        Assert.True((await h.Kontrak.SimpanAsync(skp, CancellationToken.None)).Tersimpan);
+
+        Assert.NotNull(nurul);
+        Assert.Null(await h.SusunAsync(new KunciPengiriman(JenisPengiriman.PengingatSkp, "2027-H1", Kantor, Nurul)));
+    }
+
+    [Fact]
+    public async Task Persetujuan_Setelah2HariKerjaKeAtasan_5HariKerjaKeAtasanPejabatPenilai()
+    {
+        using var h = await DemoAsync();
+        var diajukan = DemoCsv.DenganStatus(2027, "diajukan");
+
+        h.Pada(2027, 1, 5, 8);
+        await h.JalankanAsync(Kantor);
+        Assert.Empty(h.Pengiriman.Jenis(JenisPengiriman.PersetujuanSkp));
+
+        // 6 January 2027 is (estimated) Isra Mikraj: the second working day after the 4th is the 7th.
+        h.Pada(2027, 1, 6, 8);
+        Assert.Null(await h.JalankanAsync(Kantor));
+        h.Pada(2027, 1, 7, 8);
+        await h.JalankanAsync(Kantor);
+        var pengingat = h.Pengiriman.Jenis(JenisPengiriman.PersetujuanSkp);
+        Assert.Equal(diajukan.Count, pengingat.Count);
+        Assert.Equal(diajukan.Select(n => DemoCsv.Atasan(n)!.Value).OrderBy(n => n.Value), pengingat.Select(k => k.Penerima).OrderBy(n => n.Value));
+        Assert.Contains(pengingat, k => k.Kurun == $"2027-{Lestari.Value}-v1" && k.Penerima == Bagus);
+
+        foreach (var (y, m, d) in new[] { (2027, 1, 8), (2027, 1, 11) })
+        {
+            h.Pada(y, m, d, 8);
+            await h.JalankanAsync(Kantor);
+        }
+
+        Assert.Empty(h.Pengiriman.Jenis(JenisPengiriman.EskalasiSkp));
+        h.Pada(2027, 1, 12, 8);
+        await h.JalankanAsync(Kantor);
+        var eskalasi = h.Pengiriman.Jenis(JenisPengiriman.EskalasiSkp);
+        Assert.Equal(diajukan.Select(n => DemoCsv.Atasan(DemoCsv.Atasan(n)!.Value)!.Value).OrderBy(n => n.Value), eskalasi.Select(k => k.Penerima).OrderBy(n => n.Value));
+        Assert.Equal(diajukan.Count, h.Pengiriman.Jenis(JenisPengiriman.PersetujuanSkp).Count); // still one nudge each
+
+        // At send time: Bagus approved Lestari's contract; Fajar's still waits.
+        var data = (await h.Kantor.MuatAsync(Kantor, CancellationToken.None))!;
+        var skp = (await h.Kontrak.MuatAsync(new KunciSkp(Kantor, 2027, Lestari), CancellationToken.None))!;
+        var izin = OtorisasiSkp.PeriksaKeputusan(data, skp, Bagus, [], new DateOnly(2027, 1, 12)).Izin!;
+        Assert.True(skp.Setujui(izin, Momen(h), 1, Saluran.Teams).Berhasil);
+        Assert.True((await h.Kontrak.SimpanAsync(skp, CancellationToken.None)).Tersimpan);
+
+        Assert.Null(await h.SusunAsync(pengingat.Single(k => k.Kurun.Contains(Lestari.Value, StringComparison.Ordinal))));
+        Assert.Null(await h.SusunAsync(eskalasi.Single(k => k.Kurun.Contains(Lestari.Value, StringComparison.Ordinal))));
+        var fajar = await h.SusunAsync(pengingat.Single(k => k.Kurun.Contains(Fajar.Value, StringComparison.Ordinal)));
+        var fajarEskalasi = await h.SusunAsync(eskalasi.Single(k => k.Kurun.Contains(Fajar.Value, StringComparison.Ordinal)));
+        Assert.Contains("Fajar Nugraha", fajar!.Ringkasan, StringComparison.Ordinal);
+        Assert.True(fajar.Ringkasan.Contains("5 hari kerja", StringComparison.Ordinal), fajar.Ringkasan); // 5, 7, 8, 11, 12 January
+        Assert.Contains("Bagus Prasetyo Nugroho", fajarEskalasi!.Ringkasan, StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(fajar.Kartu.ToJson().ToJsonString());
+        await CardLinter.Shared.AssertValidAsync(fajarEskalasi.Kartu.ToJson().ToJsonString());
+    }
+
+    [Fact]
+    public async Task RekapKoordinator_SeninPertama_KeKasubbagUmum_SekaliSeminggu()
+    {
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2026, 11, 27, 9));
+        await h.ImporDemoAsync();
+
+        foreach (var d in new[] { 30, 1, 2 })
+        {
+            h.Pada(2026, d == 30 ? 11 : 12, d, 8);
+            await h.JalankanAsync(Kantor);
+        }
+
+        var rekap = Assert.Single(h.Pengiriman.Jenis(JenisPengiriman.RekapKoordinator));
+        Assert.Equal("2026-W49", rekap.Kurun);
+        Assert.Equal(Nip.Parse("198407222006122001"), rekap.Penerima); // Kepala Subbagian Umum
+
+        var pesan = (await h.SusunAsync(rekap))!;
+        var belum = DemoCsv.Pegawai.Except(DemoCsv.DenganStatus(2027, "diajukan", "disetujui")).Count();
+        Assert.StartsWith($"Rekap SKP 2027 KPPN Metro: {belum} belum diajukan, {DemoCsv.DenganStatus(2027, "diajukan").Count} belum disetujui, {DemoCsv.Pegawai.Count} tidak terjangkau.", pesan.Ringkasan, StringComparison.Ordinal);
+        Assert.False(pesan.BisaDitunda);
+        await CardLinter.Shared.AssertValidAsync(pesan.Kartu.ToJson().ToJsonString());
+    }
+
+    [Fact]
+    public async Task RekapKoordinator_KoordinatorDariKonfigurasi()
+    {
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2026, 11, 30, 8), new Dictionary<string, string?>
+        {
+            ["Kinerja:Pengingat:Koordinator:KPPN-METRO:0"] = "199505112018031005",
+        });
+        await h.ImporDemoAsync();
+
+        await h.JalankanAsync(Kantor);
+
+        Assert.Equal([Nip.Parse("199505112018031005")], h.Pengiriman.Jenis(JenisPengiriman.RekapKoordinator).Select(k => k.Penerima));
+    }
+}
