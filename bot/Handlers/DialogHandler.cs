@@ -213,12 +213,15 @@ public sealed partial class DialogHandler(
         var item = semua.Where(t => t.Pic.Nip == k.Saya.Nip || t.Seri.Pemimpin == k.Saya.Nip)
             .Select(t => new TindakLanjutItem(t, dialog.TryGetValue(t.IdDialog, out var asal)
                 ? $"{Judul(k.Data, asal.Seri)}, {Format.Tanggal(asal.Pada.TanggalLokal)}"
-                : Judul(k.Data, t.Seri), t.BolehDiselesaikanOleh(k.Saya.Nip)))
+                : Judul(k.Data, t.Seri), t.BolehDiselesaikanOleh(k.Saya.Nip), t.Seri.Pemimpin == k.Saya.Nip))
             .ToList();
         return Jawaban.Dari(TindakLanjutCard.Render(new TindakLanjutModel(k.Saya.Nama, item, k.HariIni, pesan, gagal)));
     }
 
-    /// <summary><c>selesaiTindakLanjut</c>: the PIC or the leader marks a follow-up done; of two at once exactly one wins.</summary>
+    /// <summary>
+    /// <c>selesaiTindakLanjut</c> (the PIC or the leader marks a follow-up done) and <c>batalkanTindakLanjut</c> (the
+    /// leader cancels it with a reason); of two at once exactly one wins.
+    /// </summary>
     public async Task<Jawaban> SelesaiAsync(IdentitasPengguna identitas, TindakLanjutData d, CancellationToken cancellationToken)
     {
         if (await KonteksAsync(identitas, cancellationToken) is not { } k)
@@ -231,8 +234,9 @@ public sealed partial class DialogHandler(
             return Jawaban.Pesan("Tindak lanjut ini tidak ditemukan.");
         }
 
-        var hasil = tl.Selesaikan(Pelaku.Dari(k.Saya), d.Catatan, k.Sekarang, d.Versi);
-        if (hasil.Jenis == JenisHasilTindakLanjut.Ditolak && !tl.BolehDiselesaikanOleh(k.Saya.Nip))
+        var batal = d.Verb == CardVerbs.BatalkanTindakLanjut;
+        var hasil = batal ? tl.Batalkan(Pelaku.Dari(k.Saya), d.Catatan, k.Sekarang, d.Versi) : tl.Selesaikan(Pelaku.Dari(k.Saya), d.Catatan, k.Sekarang, d.Versi);
+        if (hasil.Jenis == JenisHasilTindakLanjut.Ditolak && (batal ? tl.Seri.Pemimpin != k.Saya.Nip : !tl.BolehDiselesaikanOleh(k.Saya.Nip)))
         {
             Log.Refused(logger, d.Verb, tl.Seri.Kunci);
             return Jawaban.Pesan(hasil.Pesan);
@@ -251,7 +255,7 @@ public sealed partial class DialogHandler(
         }
 
         Log.Closed(logger, tl.Id);
-        return await TindakLanjutAsync(identitas, $"“{tl.Uraian}” ditandai selesai.", gagal: false, cancellationToken);
+        return await TindakLanjutAsync(identitas, batal ? $"“{tl.Uraian}” dibatalkan." : $"“{tl.Uraian}” ditandai selesai.", gagal: false, cancellationToken);
     }
 
     /// <summary>The DOCX of a dialog for <paramref name="untuk"/>, or null when they may not read it (or it does not exist).</summary>

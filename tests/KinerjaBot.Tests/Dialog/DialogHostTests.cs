@@ -72,6 +72,7 @@ public sealed class DialogHostTests : IDisposable
     {
         var kartu = await KartuAsync(await PostAsync(_bagus.Invoke("bukaDialog", Data("bukaDialog"))));
         await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
+        Assert.True(Encoding.UTF8.GetByteCount(kartu.ToJsonString()) < 28 * 1024, "Teams takes cards of at most 28 KB");
         return Cari(kartu, "simpanDialog")!["data"]!["id"]!.GetValue<string>();
     }
 
@@ -87,6 +88,7 @@ public sealed class DialogHostTests : IDisposable
         Assert.Contains("IKU 2b.004 Persentase penyelesaian SP2D secara tepat waktu — Capaian 91,87 di bawah 100,00", teks, StringComparison.Ordinal);
         Assert.Contains("Jatuh tempo 28 November 2026 · belum pernah · data TW III 2026", teks, StringComparison.Ordinal);
         Assert.Equal(7, CariSemua(kartu, "bukaDialog").Count);
+        Assert.True(Encoding.UTF8.GetByteCount(kartu.ToJsonString()) < 28 * 1024, "Teams takes cards of at most 28 KB");
         Assert.DoesNotContain("DKO", teks, StringComparison.Ordinal); // a section head owns no strategy map
         await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
 
@@ -159,6 +161,29 @@ public sealed class DialogHostTests : IDisposable
         Assert.Contains("sudah ditandai selesai oleh Lestari Handayani: SOP terbit 2 Desember", balasan, StringComparison.Ordinal);
         var tl = Assert.Single(await Store.DaftarTindakLanjutAsync("KPPN-METRO", false, CancellationToken.None));
         Assert.Equal((StatusTindakLanjut.Selesai, "SOP terbit 2 Desember", "Lestari Handayani", 2), (tl.Status, tl.Catatan, tl.DitutupOleh!.Nama, tl.Versi));
+    }
+
+    [Fact]
+    public async Task Batalkan_HanyaPemimpin_DenganAlasan()
+    {
+        var id = await BukaDanIdAsync();
+        await PostAsync(_bagus.Invoke("simpanDialog", Isian(id)));
+        await PostAsync(_bagus.Message("tindak lanjut"));
+        var kartu = CardJson.CardOf(Terakhir(ActivityDriver.PersonalConversation).Body);
+        await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
+        var batal = Cari(kartu, "batalkanTindakLanjut")!["data"]!.AsObject();
+        var alasan = (JsonObject)batal.DeepClone();
+        alasan[$"c|{batal["id"]!.GetValue<string>()}"] = "Digabung dengan SOP kantor";
+
+        Assert.Contains("Hanya pemimpin dialog yang dapat membatalkan", await PesanAsync(await PostAsync(_lestari.Invoke("batalkanTindakLanjut", (JsonObject)alasan.DeepClone()))),
+            StringComparison.Ordinal);
+        Assert.Contains("Tuliskan alasan pembatalan", CardJson.AllText(await KartuAsync(await PostAsync(_bagus.Invoke("batalkanTindakLanjut", (JsonObject)batal.DeepClone())))),
+            StringComparison.Ordinal);
+        var hasil = CardJson.AllText(await KartuAsync(await PostAsync(_bagus.Invoke("batalkanTindakLanjut", alasan))));
+
+        Assert.Contains("“Susun SOP antrean SPM” dibatalkan.", hasil, StringComparison.Ordinal);
+        var tl = Assert.Single(await Store.DaftarTindakLanjutAsync("KPPN-METRO", false, CancellationToken.None));
+        Assert.Equal((StatusTindakLanjut.Dibatalkan, "Digabung dengan SOP kantor"), (tl.Status, tl.Catatan));
     }
 
     [Fact]
