@@ -119,8 +119,9 @@ public sealed class DialogHostTests : IDisposable
     }
 
     [Fact]
-    public async Task CatatHasil_TersimpanSekali_TindakLanjutMunculDiTindakLanjutLestari_DanDitutupOlehnya()
+    public async Task CatatHasil_TersimpanSekali_LestariDiberitahu_TindakLanjutMunculDiTindakLanjutnya_DanDitutupOlehnya()
     {
+        await PostAsync(_lestari.Message("dialog")); // the bot knows Lestari's chat
         var id = await BukaDanIdAsync();
         var notula = await KartuAsync(await PostAsync(_bagus.Invoke("simpanDialog", Isian(id))));
         var teks = CardJson.AllText(notula);
@@ -130,10 +131,18 @@ public sealed class DialogHostTests : IDisposable
         Assert.Contains("**Susun SOP antrean SPM** — PIC Lestari Handayani, tenggat 31 Desember 2026", teks, StringComparison.Ordinal);
         await CardLinter.Shared.AssertValidAsync(notula.ToJsonString());
 
+        // Lestari is told in her chat, with the follow-up that is hers.
+        var kabar = Terakhir("a:personal-lestari").Body!["text"]!.GetValue<string>();
+        Assert.Contains("Bagus Prasetyo Nugroho mencatat hasil DKI Bagus Prasetyo Nugroho dengan Lestari Handayani pada 27 November 2026.", kabar, StringComparison.Ordinal);
+        Assert.Contains("- Susun SOP antrean SPM (tenggat 31 Desember 2026)", kabar, StringComparison.Ordinal);
+        var jumlahKabar = _bot.Connector.Requests.Count(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.Contains("a%3Apersonal-lestari", StringComparison.Ordinal));
+        Assert.True(jumlahKabar > 0);
+
         // The same click again (a re-sent invoke): nothing new.
         var lagi = CardJson.AllText(await KartuAsync(await PostAsync(_bagus.Invoke("simpanDialog", Isian(id)))));
         Assert.Contains("sudah tersimpan sebelumnya", lagi, StringComparison.Ordinal);
         Assert.Single(await Store.DaftarAsync("KPPN-METRO", new DateOnly(2000, 1, 1), CancellationToken.None));
+        Assert.Equal(jumlahKabar, _bot.Connector.Requests.Count(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.Contains("a%3Apersonal-lestari", StringComparison.Ordinal)));
 
         // Lestari's follow-ups.
         await PostAsync(_lestari.Message("tindak lanjut"));
