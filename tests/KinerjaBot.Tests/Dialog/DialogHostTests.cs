@@ -282,10 +282,14 @@ public sealed class DialogHostTests : IDisposable
         Assert.Contains("hanya ditampilkan di chat pribadi", balasan, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void OpsiDialog_MasaBerlakuTautanTidakSah_MenolakStart()
+    [Theory]
+    [InlineData("Kinerja:Dialog:MasaBerlakuTautan", "00:00:05", "Kinerja:Dialog:MasaBerlakuTautan must be between 00:01:00 and 1.00:00:00.")]
+    [InlineData("Kinerja:Dialog:UrlPublik", "ftp://bot.example/", "Kinerja:Dialog:UrlPublik 'ftp://bot.example/' must be an absolute http(s) address.")]
+    [InlineData("Kinerja:Dialog:KunciTautan", "pendek", "Kinerja:Dialog:KunciTautan must be at least 32 characters.")]
+    [InlineData("Kinerja:Dialog:Koordinator:0", "bukan-email", "Kinerja:Dialog:Koordinator 'bukan-email' is not an e-mail address.")]
+    public void OpsiDialog_NilaiTidakSah_MenolakStart(string kunci, string nilai, string pesan)
     {
-        using var bot = new BotFactory().With("Kinerja:Dialog:MasaBerlakuTautan", "00:00:05");
+        using var bot = new BotFactory().With(kunci, nilai);
 
         var e = Assert.ThrowsAny<Exception>(() => bot.CreateClient());
 
@@ -295,7 +299,7 @@ public sealed class DialogHostTests : IDisposable
         }
 
         Assert.IsType<OptionsValidationException>(e);
-        Assert.Contains("Kinerja:Dialog:MasaBerlakuTautan must be between 00:01:00 and 1.00:00:00.", e.Message, StringComparison.Ordinal);
+        Assert.Contains(pesan, e.Message, StringComparison.Ordinal);
     }
 
     private IDialogStore Store
