@@ -22,7 +22,11 @@ public sealed record DialogModel(
     int TindakLanjutTerlambat,
     KepatuhanPemimpin? Kepatuhan,
     DateOnly HariIni,
-    string? Pesan = null);
+    string? Pesan = null)
+{
+    /// <summary>The policy's DKI compliance window in months (<c>KebijakanDialog.DkiBatasKepatuhanBulan</c>).</summary>
+    public int BulanKepatuhan { get; init; } = 3;
+}
 
 /// <summary>The "dialog" card.</summary>
 public static class DialogCard
@@ -48,8 +52,8 @@ public static class DialogCard
         if (model.Kepatuhan is { } k)
         {
             var tanpa = k.TanpaDki.Count == 0
-                ? $"Semua {Angka(k.JumlahBawahan)} bawahan sudah DKI dalam 3 bulan terakhir."
-                : $"{Angka(k.TanpaDki.Count)} dari {Angka(k.JumlahBawahan)} bawahan belum DKI dalam 3 bulan terakhir: {string.Join(", ", k.TanpaDki.Select(p => p.Nama))}.";
+                ? $"Semua {Angka(k.JumlahBawahan)} bawahan sudah DKI dalam {Angka(model.BulanKepatuhan)} bulan terakhir."
+                : $"{Angka(k.TanpaDki.Count)} dari {Angka(k.JumlahBawahan)} bawahan belum DKI dalam {Angka(model.BulanKepatuhan)} bulan terakhir: {string.Join(", ", k.TanpaDki.Select(p => p.Nama))}.";
             body.Add(new TextBlock(tanpa) { Wrap = true, Color = k.TanpaDki.Count == 0 ? TextColor.Good : TextColor.Warning });
             if (k.TindakLanjutTerlambat.Count > 0)
             {

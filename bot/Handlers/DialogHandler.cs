@@ -71,7 +71,7 @@ public sealed partial class DialogHandler(
         var milikSaya = tindakLanjut.Where(t => t.Pic.Nip == k.Saya.Nip).ToList();
         Log.Listed(logger, identitas.KodeKantor, mendatang.Count, terakhir.Count);
         return Jawaban.Dari(DialogCard.Render(new DialogModel(k.Saya.Nama, mendatang, terakhir, milikSaya.Count, milikSaya.Count(t => t.Terlambat(k.HariIni)),
-            kepatuhan, k.HariIni, pesan)));
+            kepatuhan, k.HariIni, pesan) { BulanKepatuhan = kebijakan.DkiBatasKepatuhanBulan }));
     }
 
     /// <summary><c>bukaDialog</c>: the record card of a due dialog, for its leader only.</summary>
