@@ -60,10 +60,13 @@ public static class CardVerbs
     /// <summary>The PIC (or the leader) marks a follow-up done with a short note: <see cref="TindakLanjutData"/>.</summary>
     public const string SelesaiTindakLanjut = "selesaiTindakLanjut";
 
+    /// <summary>The dialog's leader cancels a follow-up with a reason (the same note input): <see cref="TindakLanjutData"/>.</summary>
+    public const string BatalkanTindakLanjut = "batalkanTindakLanjut";
+
     public const string VerbProperty = "verb";
 
     public static IReadOnlyList<string> Semua { get; } =
-        [NilaiSaya, Perintah, LihatSkp, AjukanSkp, SetujuiSkp, KembalikanSkp, UbahTargetSkp, AjukanAdendumSkp, BukaDialog, SimpanDialog, TundaDialog, LihatDialog, SelesaiTindakLanjut];
+        [NilaiSaya, Perintah, LihatSkp, AjukanSkp, SetujuiSkp, KembalikanSkp, UbahTargetSkp, AjukanAdendumSkp, BukaDialog, SimpanDialog, TundaDialog, LihatDialog, SelesaiTindakLanjut, BatalkanTindakLanjut];
 
     /// <summary>
     /// Parses the data of an Action.Execute invoke (<c>value.action.data</c>, with <c>value.action.verb</c> as
@@ -95,7 +98,7 @@ public static class CardVerbs
             case BukaDialog or SimpanDialog or TundaDialog or LihatDialog when DialogData.TryParse(data, v!, out var d):
                 hasil = d;
                 return true;
-            case SelesaiTindakLanjut when TindakLanjutData.TryParse(data, out var t):
+            case SelesaiTindakLanjut or BatalkanTindakLanjut when TindakLanjutData.TryParse(data, v!, out var t):
                 hasil = t;
                 return true;
             default:

@@ -22,7 +22,11 @@ public sealed record DialogModel(
     int TindakLanjutTerlambat,
     KepatuhanPemimpin? Kepatuhan,
     DateOnly HariIni,
-    string? Pesan = null);
+    string? Pesan = null)
+{
+    /// <summary>The policy's DKI compliance window in months (<c>KebijakanDialog.DkiBatasKepatuhanBulan</c>).</summary>
+    public int BulanKepatuhan { get; init; } = 3;
+}
 
 /// <summary>The "dialog" card.</summary>
 public static class DialogCard
@@ -48,8 +52,8 @@ public static class DialogCard
         if (model.Kepatuhan is { } k)
         {
             var tanpa = k.TanpaDki.Count == 0
-                ? $"Semua {Angka(k.JumlahBawahan)} bawahan sudah DKI dalam 3 bulan terakhir."
-                : $"{Angka(k.TanpaDki.Count)} dari {Angka(k.JumlahBawahan)} bawahan belum DKI dalam 3 bulan terakhir: {string.Join(", ", k.TanpaDki.Select(p => p.Nama))}.";
+                ? $"Semua {Angka(k.JumlahBawahan)} bawahan sudah DKI dalam {Angka(model.BulanKepatuhan)} bulan terakhir."
+                : $"{Angka(k.TanpaDki.Count)} dari {Angka(k.JumlahBawahan)} bawahan belum DKI dalam {Angka(model.BulanKepatuhan)} bulan terakhir: {string.Join(", ", k.TanpaDki.Select(p => p.Nama))}.";
             body.Add(new TextBlock(tanpa) { Wrap = true, Color = k.TanpaDki.Count == 0 ? TextColor.Good : TextColor.Warning });
             if (k.TindakLanjutTerlambat.Count > 0)
             {
@@ -384,7 +388,7 @@ public static class NotulaDialogCard
 }
 
 /// <summary>A follow-up in "tindak lanjut": where it comes from, and whether the viewer may mark it done.</summary>
-public sealed record TindakLanjutItem(TindakLanjut TindakLanjut, string AsalDialog, bool BolehSelesai);
+public sealed record TindakLanjutItem(TindakLanjut TindakLanjut, string AsalDialog, bool BolehSelesai, bool BolehBatal = false);
 
 /// <summary>"tindak lanjut": the viewer's open follow-ups (as PIC, and as leader of the dialog), overdue first, each with <i>Selesai</i> and a note.</summary>
 public sealed record TindakLanjutModel(string Nama, IReadOnlyList<TindakLanjutItem> Item, DateOnly HariIni, string? Pesan = null, bool PesanGagal = false);
@@ -421,8 +425,18 @@ public static class TindakLanjutCard
             if (i.BolehSelesai)
             {
                 var data = new TindakLanjutData(t.Id, t.Versi);
-                items.Add(new InputText { Id = TindakLanjutData.InputCatatan(t.Id), Placeholder = "Catatan singkat hasilnya", MaxLength = TindakLanjut.CatatanMaksimal });
-                items.Add(new ActionSet { Actions = [ExecuteAction.Create("Selesai", data, $"Tandai selesai: {t.Uraian}")] });
+                items.Add(new InputText
+                {
+                    Id = TindakLanjutData.InputCatatan(t.Id), Placeholder = i.BolehBatal ? "Catatan hasil, atau alasan pembatalan" : "Catatan singkat hasilnya",
+                    MaxLength = TindakLanjut.CatatanMaksimal,
+                });
+                List<CardAction> aksi = [ExecuteAction.Create("Selesai", data, $"Tandai selesai: {t.Uraian}")];
+                if (i.BolehBatal)
+                {
+                    aksi.Add(ExecuteAction.Create("Batalkan", data with { Verb = CardVerbs.BatalkanTindakLanjut }, $"Batalkan: {t.Uraian}"));
+                }
+
+                items.Add(new ActionSet { Actions = aksi });
             }
 
             body.Add(new Container { Items = items, Separator = true });

@@ -93,8 +93,9 @@ public sealed record DialogData(string Verb, string Seri, string? Id = null) : I
 }
 
 /// <summary>
-/// Data of <see cref="CardVerbs.SelesaiTindakLanjut"/>: <c>{ "verb": "selesaiTindakLanjut", "id": "dlg-…-1", "versi": 1 }</c>;
-/// the note is the input <see cref="InputCatatan"/>(id) merged by the client.
+/// Data of <see cref="CardVerbs.SelesaiTindakLanjut"/> and <see cref="CardVerbs.BatalkanTindakLanjut"/>:
+/// <c>{ "verb": "selesaiTindakLanjut", "id": "dlg-…-1", "versi": 1 }</c>; the note (or the reason of a cancellation) is
+/// the input <see cref="InputCatatan"/>(id) merged by the client.
 /// </summary>
 public sealed record TindakLanjutData(string Id, int Versi) : ICardData
 {
@@ -104,14 +105,14 @@ public sealed record TindakLanjutData(string Id, int Versi) : ICardData
     /// <summary>The id of the note input of follow-up <paramref name="id"/> (unique per card).</summary>
     public static string InputCatatan(string id) => "c|" + id;
 
-    public string Verb => CardVerbs.SelesaiTindakLanjut;
+    public string Verb { get; init; } = CardVerbs.SelesaiTindakLanjut;
 
     /// <summary>The note typed; null when empty.</summary>
     public string? Catatan { get; init; }
 
     public JsonObject ToData() => new() { [CardVerbs.VerbProperty] = Verb, ["id"] = Id, ["versi"] = Versi };
 
-    public static bool TryParse(JsonElement data, [NotNullWhen(true)] out TindakLanjutData? hasil)
+    public static bool TryParse(JsonElement data, string verb, [NotNullWhen(true)] out TindakLanjutData? hasil)
     {
         hasil = null;
         if (data.ValueKind != JsonValueKind.Object
@@ -132,7 +133,7 @@ public sealed record TindakLanjutData(string Id, int Versi) : ICardData
             }
         }
 
-        hasil = new TindakLanjutData(id, versi) { Catatan = catatan };
+        hasil = new TindakLanjutData(id, versi) { Catatan = catatan, Verb = verb };
         return true;
     }
 }

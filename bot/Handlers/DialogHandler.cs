@@ -8,6 +8,7 @@ using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Penilaian;
 using Kinerja.Domain.Ports;
 using KinerjaBot.Dialog;
+using KinerjaBot.Protocol;
 using KinerjaBot.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,8 @@ public sealed partial class DialogHandler(
     DataPenilaian dataPenilaian,
     IKontrakStore kontrakStore,
     IDialogStore dialogStore,
+    IPenggunaStore penggunaStore,
+    IPercakapanStore percakapanStore,
     PenyusunAgenda penyusun,
     Penilai penilai,
     KebijakanDialog kebijakan,
@@ -68,7 +71,7 @@ public sealed partial class DialogHandler(
         var milikSaya = tindakLanjut.Where(t => t.Pic.Nip == k.Saya.Nip).ToList();
         Log.Listed(logger, identitas.KodeKantor, mendatang.Count, terakhir.Count);
         return Jawaban.Dari(DialogCard.Render(new DialogModel(k.Saya.Nama, mendatang, terakhir, milikSaya.Count, milikSaya.Count(t => t.Terlambat(k.HariIni)),
-            kepatuhan, k.HariIni, pesan)));
+            kepatuhan, k.HariIni, pesan) { BulanKepatuhan = kebijakan.DkiBatasKepatuhanBulan }));
     }
 
     /// <summary><c>bukaDialog</c>: the record card of a due dialog, for its leader only.</summary>
@@ -93,7 +96,7 @@ public sealed partial class DialogHandler(
     }
 
     /// <summary><c>simpanDialog</c>: validates and saves the record; on bad input the card comes back with the problems and nothing is saved.</summary>
-    public async Task<Jawaban> SimpanAsync(IdentitasPengguna identitas, DialogData d, CancellationToken cancellationToken)
+    public async Task<Jawaban> SimpanAsync(IConnectorClient connector, IdentitasPengguna identitas, DialogData d, CancellationToken cancellationToken)
     {
         if (await KonteksAsync(identitas, cancellationToken) is not { } k)
         {
@@ -146,6 +149,11 @@ public sealed partial class DialogHandler(
 
         var simpan = await dialogStore.SimpanAsync(hasil.Dialog!, cancellationToken);
         Log.Recorded(logger, id, seri.Kunci, simpan.Dialog.TindakLanjut.Count, simpan.Tersimpan);
+        if (simpan.Tersimpan)
+        {
+            await BeritahuPesertaAsync(connector, k, simpan.Dialog, cancellationToken);
+        }
+
         return Jawaban.Dari(Notula(k, simpan.Dialog, simpan.Tersimpan ? "Hasil dialog tersimpan." : "Hasil dialog ini sudah tersimpan sebelumnya."));
     }
 
@@ -213,12 +221,15 @@ public sealed partial class DialogHandler(
         var item = semua.Where(t => t.Pic.Nip == k.Saya.Nip || t.Seri.Pemimpin == k.Saya.Nip)
             .Select(t => new TindakLanjutItem(t, dialog.TryGetValue(t.IdDialog, out var asal)
                 ? $"{Judul(k.Data, asal.Seri)}, {Format.Tanggal(asal.Pada.TanggalLokal)}"
-                : Judul(k.Data, t.Seri), t.BolehDiselesaikanOleh(k.Saya.Nip)))
+                : Judul(k.Data, t.Seri), t.BolehDiselesaikanOleh(k.Saya.Nip), t.Seri.Pemimpin == k.Saya.Nip))
             .ToList();
         return Jawaban.Dari(TindakLanjutCard.Render(new TindakLanjutModel(k.Saya.Nama, item, k.HariIni, pesan, gagal)));
     }
 
-    /// <summary><c>selesaiTindakLanjut</c>: the PIC or the leader marks a follow-up done; of two at once exactly one wins.</summary>
+    /// <summary>
+    /// <c>selesaiTindakLanjut</c> (the PIC or the leader marks a follow-up done) and <c>batalkanTindakLanjut</c> (the
+    /// leader cancels it with a reason); of two at once exactly one wins.
+    /// </summary>
     public async Task<Jawaban> SelesaiAsync(IdentitasPengguna identitas, TindakLanjutData d, CancellationToken cancellationToken)
     {
         if (await KonteksAsync(identitas, cancellationToken) is not { } k)
@@ -231,8 +242,9 @@ public sealed partial class DialogHandler(
             return Jawaban.Pesan("Tindak lanjut ini tidak ditemukan.");
         }
 
-        var hasil = tl.Selesaikan(Pelaku.Dari(k.Saya), d.Catatan, k.Sekarang, d.Versi);
-        if (hasil.Jenis == JenisHasilTindakLanjut.Ditolak && !tl.BolehDiselesaikanOleh(k.Saya.Nip))
+        var batal = d.Verb == CardVerbs.BatalkanTindakLanjut;
+        var hasil = batal ? tl.Batalkan(Pelaku.Dari(k.Saya), d.Catatan, k.Sekarang, d.Versi) : tl.Selesaikan(Pelaku.Dari(k.Saya), d.Catatan, k.Sekarang, d.Versi);
+        if (hasil.Jenis == JenisHasilTindakLanjut.Ditolak && (batal ? tl.Seri.Pemimpin != k.Saya.Nip : !tl.BolehDiselesaikanOleh(k.Saya.Nip)))
         {
             Log.Refused(logger, d.Verb, tl.Seri.Kunci);
             return Jawaban.Pesan(hasil.Pesan);
@@ -251,7 +263,7 @@ public sealed partial class DialogHandler(
         }
 
         Log.Closed(logger, tl.Id);
-        return await TindakLanjutAsync(identitas, $"“{tl.Uraian}” ditandai selesai.", gagal: false, cancellationToken);
+        return await TindakLanjutAsync(identitas, batal ? $"“{tl.Uraian}” dibatalkan." : $"“{tl.Uraian}” ditandai selesai.", gagal: false, cancellationToken);
     }
 
     /// <summary>The DOCX of a dialog for <paramref name="untuk"/>, or null when they may not read it (or it does not exist).</summary>
@@ -266,6 +278,61 @@ public sealed partial class DialogHandler(
 
         var isi = NotulaDocx.Tulis(dialog, Judul(k.Data, dialog.Seri), k.Data.UnitInduk?.Nama ?? kodeKantor, k.Zona, k.HariIni);
         return (isi, $"notula-{dialog.Jenis.ToString().ToLowerInvariant()}-{dialog.Pada.TanggalLokal.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-{dialog.Id}.docx");
+    }
+
+    /// <summary>
+    /// Tells every participant but the leader, in their personal chat, that the dialog was recorded and which follow-ups
+    /// are theirs. Best effort: someone the bot cannot reach yet is skipped (logged); the record is saved either way.
+    /// </summary>
+    private async Task BeritahuPesertaAsync(IConnectorClient connector, Konteks k, DialogKinerja dialog, CancellationToken cancellationToken)
+    {
+        foreach (var p in dialog.Peserta.Where(p => p.Nip != dialog.Seri.Pemimpin))
+        {
+            var milik = dialog.TindakLanjut.Where(t => t.Pic.Nip == p.Nip).ToList();
+            var teks = new System.Text.StringBuilder($"{k.Saya.Nama} mencatat hasil {Judul(k.Data, dialog.Seri)} pada {Format.Tanggal(dialog.Pada.TanggalLokal)}.");
+            if (milik.Count > 0)
+            {
+                teks.Append("\n\nTindak lanjut untuk Anda:");
+                foreach (var t in milik)
+                {
+                    teks.Append(CultureInfo.InvariantCulture, $"\n- {t.Uraian} (tenggat {Format.Tanggal(t.Tenggat)})");
+                }
+
+                teks.Append("\n\nKetik **tindak lanjut** untuk melihat dan menandainya selesai, atau **dialog** untuk notulanya.");
+            }
+            else
+            {
+                teks.Append(" Ketik **dialog** untuk melihat notulanya.");
+            }
+
+            if (await penggunaStore.CariByNipAsync(k.Data.KodeKantor, p.Nip, cancellationToken) is not { } terkait
+                || await percakapanStore.CariAsync(terkait.AadObjectId, cancellationToken) is not { Referensi: { Dihapus: false } r })
+            {
+                Log.NotNotified(logger, dialog.Id, "no conversation");
+                continue;
+            }
+
+            var pesan = Turn.Text(teks.ToString());
+            pesan.ChannelId = r.ChannelId;
+            pesan.ServiceUrl = r.ServiceUrl;
+            pesan.From = r.BotId is { } bot ? new ChannelAccount { Id = bot } : null;
+            pesan.Recipient = new ChannelAccount { Id = r.UserId, AadObjectId = r.AadObjectId };
+            pesan.Conversation = new ConversationAccount { Id = r.ConversationId, ConversationType = "personal", TenantId = r.TenantId };
+            pesan.Locale = "id-ID";
+            try
+            {
+                await connector.SendToConversationAsync(r.ServiceUrl, r.ConversationId, pesan, cancellationToken);
+            }
+            catch (ConnectorException e)
+            {
+                Log.NotNotified(logger, dialog.Id, e.Kind.ToString());
+                if (e.Kind == ConnectorErrorKind.Forbidden)
+                {
+                    await percakapanStore.TandaiTidakTerjangkauAsync(terkait.AadObjectId,
+                        new TidakTerjangkau(e.Alasan ?? AlasanTidakTerjangkau.Lainnya, e.Code, time.GetUtcNow()), cancellationToken);
+                }
+            }
+        }
     }
 
     private AdaptiveCard Notula(Konteks k, DialogKinerja dialog, string? pesan) =>
@@ -413,5 +480,8 @@ public sealed partial class DialogHandler(
 
         [LoggerMessage(EventId = 9007, Level = LogLevel.Information, Message = "Follow-up {Id} was closed by someone else first")]
         public static partial void CloseConflict(ILogger logger, string id);
+
+        [LoggerMessage(EventId = 9008, Level = LogLevel.Information, Message = "A participant of dialog {Id} was not told of the record: {Reason}")]
+        public static partial void NotNotified(ILogger logger, string id, string reason);
     }
 }

@@ -82,7 +82,7 @@ public sealed partial class KinerjaActivityHandler(
                 return MessagesEndpoint.MessageResponse(PesanDialogPribadi);
 
             case DialogData or TindakLanjutData:
-                var hasilDialog = await DenganIdentitasAsync(turn, id => DialogAksiAsync(id, data, cancellationToken), cancellationToken);
+                var hasilDialog = await DenganIdentitasAsync(turn, id => DialogAksiAsync(turn, id, data, cancellationToken), cancellationToken);
                 return hasilDialog.Kartu is { } kartuDialog ? MessagesEndpoint.CardResponse(kartuDialog) : MessagesEndpoint.MessageResponse(hasilDialog.Teks!);
 
             case PerintahData p:
@@ -171,7 +171,7 @@ public sealed partial class KinerjaActivityHandler(
                 await turn.ReplyTextAsync(PesanDialogPribadi, cancellationToken);
                 break;
             case DialogData or TindakLanjutData:
-                var hasilDialog = await DenganIdentitasAsync(turn, id => DialogAksiAsync(id, data, cancellationToken), cancellationToken);
+                var hasilDialog = await DenganIdentitasAsync(turn, id => DialogAksiAsync(turn, id, data, cancellationToken), cancellationToken);
                 if (hasilDialog.Kartu is { } kartuDialog && turn.Activity.ReplyToId is { Length: > 0 } idKartuDialog)
                 {
                     // Clients without Universal Actions: the same handler, then the card is replaced with the connector.
@@ -190,10 +190,10 @@ public sealed partial class KinerjaActivityHandler(
     }
 
     /// <summary>A dialog card verb, for the person of the activity (never of the card's data).</summary>
-    private Task<Jawaban> DialogAksiAsync(IdentitasPengguna identitas, ICardData data, CancellationToken cancellationToken) => data switch
+    private Task<Jawaban> DialogAksiAsync(Turn turn, IdentitasPengguna identitas, ICardData data, CancellationToken cancellationToken) => data switch
     {
         DialogData { Verb: CardVerbs.BukaDialog } d => dialog.BukaAsync(identitas, d, cancellationToken),
-        DialogData { Verb: CardVerbs.SimpanDialog } d => dialog.SimpanAsync(identitas, d, cancellationToken),
+        DialogData { Verb: CardVerbs.SimpanDialog } d => dialog.SimpanAsync(turn.Connector, identitas, d, cancellationToken),
         DialogData { Verb: CardVerbs.TundaDialog } d => dialog.TundaAsync(identitas, d, cancellationToken),
         DialogData d => dialog.LihatAsync(identitas, d, cancellationToken),
         TindakLanjutData t => dialog.SelesaiAsync(identitas, t, cancellationToken),

@@ -7,7 +7,7 @@ namespace KinerjaBot.EndToEnd;
 /// <summary>
 /// A DKI as two people see it in their own Teams clients (the real Agents Playground, two instances on one bot):
 /// Bagus types <c>dialog</c>, gets the due dialogs with their agendas, opens the DKI with Lestari (<i>Catat hasil
-/// dialog</i>), records it with a follow-up for Lestari; Lestari types <c>tindak lanjut</c>, sees it, and marks it done
+/// dialog</i>), records it with a follow-up for Lestari; Lestari is told in her chat, types <c>tindak lanjut</c>, sees it, and marks it done
 /// with a note — her card changes in place (the invoke response).
 /// </summary>
 [Collection(DuaPlaygroundCollection.Name)]
@@ -59,6 +59,17 @@ public sealed class DialogEndToEndTests(DuaPlaygroundFixture dua)
         Assert.Contains("Hasil dialog tersimpan.", Teks(notula), StringComparison.Ordinal);
         Assert.Contains(uraian, Teks(notula), StringComparison.Ordinal);
         await CardLinter.Shared.AssertValidAsync(notula.ToJsonString());
+
+        // Lestari is told in her own chat.
+        try
+        {
+            await lestariStream.NextAsync(x => x["action"]?.GetValue<string>() == "createMessage"
+                && x["message"]?["text"]?.ToString() is { } t && t.Contains("mencatat hasil DKI", StringComparison.Ordinal) && t.Contains(uraian, StringComparison.Ordinal), Wait);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException($"Lestari was not told within {Wait.TotalSeconds} s.\n{dua.Bot.Logs}");
+        }
 
         // Lestari: "tindak lanjut" → the follow-up is hers, with Selesai.
         await dua.Lestari.SayAsync(lestariChat, lestari, "tindak lanjut");

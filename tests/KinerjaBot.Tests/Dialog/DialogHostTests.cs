@@ -72,6 +72,7 @@ public sealed class DialogHostTests : IDisposable
     {
         var kartu = await KartuAsync(await PostAsync(_bagus.Invoke("bukaDialog", Data("bukaDialog"))));
         await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
+        Assert.True(Encoding.UTF8.GetByteCount(kartu.ToJsonString()) < 28 * 1024, "Teams takes cards of at most 28 KB");
         return Cari(kartu, "simpanDialog")!["data"]!["id"]!.GetValue<string>();
     }
 
@@ -87,6 +88,7 @@ public sealed class DialogHostTests : IDisposable
         Assert.Contains("IKU 2b.004 Persentase penyelesaian SP2D secara tepat waktu — Capaian 91,87 di bawah 100,00", teks, StringComparison.Ordinal);
         Assert.Contains("Jatuh tempo 28 November 2026 · belum pernah · data TW III 2026", teks, StringComparison.Ordinal);
         Assert.Equal(7, CariSemua(kartu, "bukaDialog").Count);
+        Assert.True(Encoding.UTF8.GetByteCount(kartu.ToJsonString()) < 28 * 1024, "Teams takes cards of at most 28 KB");
         Assert.DoesNotContain("DKO", teks, StringComparison.Ordinal); // a section head owns no strategy map
         await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
 
@@ -117,8 +119,9 @@ public sealed class DialogHostTests : IDisposable
     }
 
     [Fact]
-    public async Task CatatHasil_TersimpanSekali_TindakLanjutMunculDiTindakLanjutLestari_DanDitutupOlehnya()
+    public async Task CatatHasil_TersimpanSekali_LestariDiberitahu_TindakLanjutMunculDiTindakLanjutnya_DanDitutupOlehnya()
     {
+        await PostAsync(_lestari.Message("dialog")); // the bot knows Lestari's chat
         var id = await BukaDanIdAsync();
         var notula = await KartuAsync(await PostAsync(_bagus.Invoke("simpanDialog", Isian(id))));
         var teks = CardJson.AllText(notula);
@@ -128,10 +131,18 @@ public sealed class DialogHostTests : IDisposable
         Assert.Contains("**Susun SOP antrean SPM** — PIC Lestari Handayani, tenggat 31 Desember 2026", teks, StringComparison.Ordinal);
         await CardLinter.Shared.AssertValidAsync(notula.ToJsonString());
 
+        // Lestari is told in her chat, with the follow-up that is hers.
+        var kabar = Terakhir("a:personal-lestari").Body!["text"]!.GetValue<string>();
+        Assert.Contains("Bagus Prasetyo Nugroho mencatat hasil DKI Bagus Prasetyo Nugroho dengan Lestari Handayani pada 27 November 2026.", kabar, StringComparison.Ordinal);
+        Assert.Contains("- Susun SOP antrean SPM (tenggat 31 Desember 2026)", kabar, StringComparison.Ordinal);
+        var jumlahKabar = _bot.Connector.Requests.Count(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.Contains("a%3Apersonal-lestari", StringComparison.Ordinal));
+        Assert.True(jumlahKabar > 0);
+
         // The same click again (a re-sent invoke): nothing new.
         var lagi = CardJson.AllText(await KartuAsync(await PostAsync(_bagus.Invoke("simpanDialog", Isian(id)))));
         Assert.Contains("sudah tersimpan sebelumnya", lagi, StringComparison.Ordinal);
         Assert.Single(await Store.DaftarAsync("KPPN-METRO", new DateOnly(2000, 1, 1), CancellationToken.None));
+        Assert.Equal(jumlahKabar, _bot.Connector.Requests.Count(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.Contains("a%3Apersonal-lestari", StringComparison.Ordinal)));
 
         // Lestari's follow-ups.
         await PostAsync(_lestari.Message("tindak lanjut"));
@@ -159,6 +170,29 @@ public sealed class DialogHostTests : IDisposable
         Assert.Contains("sudah ditandai selesai oleh Lestari Handayani: SOP terbit 2 Desember", balasan, StringComparison.Ordinal);
         var tl = Assert.Single(await Store.DaftarTindakLanjutAsync("KPPN-METRO", false, CancellationToken.None));
         Assert.Equal((StatusTindakLanjut.Selesai, "SOP terbit 2 Desember", "Lestari Handayani", 2), (tl.Status, tl.Catatan, tl.DitutupOleh!.Nama, tl.Versi));
+    }
+
+    [Fact]
+    public async Task Batalkan_HanyaPemimpin_DenganAlasan()
+    {
+        var id = await BukaDanIdAsync();
+        await PostAsync(_bagus.Invoke("simpanDialog", Isian(id)));
+        await PostAsync(_bagus.Message("tindak lanjut"));
+        var kartu = CardJson.CardOf(Terakhir(ActivityDriver.PersonalConversation).Body);
+        await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
+        var batal = Cari(kartu, "batalkanTindakLanjut")!["data"]!.AsObject();
+        var alasan = (JsonObject)batal.DeepClone();
+        alasan[$"c|{batal["id"]!.GetValue<string>()}"] = "Digabung dengan SOP kantor";
+
+        Assert.Contains("Hanya pemimpin dialog yang dapat membatalkan", await PesanAsync(await PostAsync(_lestari.Invoke("batalkanTindakLanjut", (JsonObject)alasan.DeepClone()))),
+            StringComparison.Ordinal);
+        Assert.Contains("Tuliskan alasan pembatalan", CardJson.AllText(await KartuAsync(await PostAsync(_bagus.Invoke("batalkanTindakLanjut", (JsonObject)batal.DeepClone())))),
+            StringComparison.Ordinal);
+        var hasil = CardJson.AllText(await KartuAsync(await PostAsync(_bagus.Invoke("batalkanTindakLanjut", alasan))));
+
+        Assert.Contains("“Susun SOP antrean SPM” dibatalkan.", hasil, StringComparison.Ordinal);
+        var tl = Assert.Single(await Store.DaftarTindakLanjutAsync("KPPN-METRO", false, CancellationToken.None));
+        Assert.Equal((StatusTindakLanjut.Dibatalkan, "Digabung dengan SOP kantor"), (tl.Status, tl.Catatan));
     }
 
     [Fact]
@@ -248,10 +282,14 @@ public sealed class DialogHostTests : IDisposable
         Assert.Contains("hanya ditampilkan di chat pribadi", balasan, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void OpsiDialog_MasaBerlakuTautanTidakSah_MenolakStart()
+    [Theory]
+    [InlineData("Kinerja:Dialog:MasaBerlakuTautan", "00:00:05", "Kinerja:Dialog:MasaBerlakuTautan must be between 00:01:00 and 1.00:00:00.")]
+    [InlineData("Kinerja:Dialog:UrlPublik", "ftp://bot.example/", "Kinerja:Dialog:UrlPublik 'ftp://bot.example/' must be an absolute http(s) address.")]
+    [InlineData("Kinerja:Dialog:KunciTautan", "pendek", "Kinerja:Dialog:KunciTautan must be at least 32 characters.")]
+    [InlineData("Kinerja:Dialog:Koordinator:0", "bukan-email", "Kinerja:Dialog:Koordinator 'bukan-email' is not an e-mail address.")]
+    public void OpsiDialog_NilaiTidakSah_MenolakStart(string kunci, string nilai, string pesan)
     {
-        using var bot = new BotFactory().With("Kinerja:Dialog:MasaBerlakuTautan", "00:00:05");
+        using var bot = new BotFactory().With(kunci, nilai);
 
         var e = Assert.ThrowsAny<Exception>(() => bot.CreateClient());
 
@@ -261,7 +299,7 @@ public sealed class DialogHostTests : IDisposable
         }
 
         Assert.IsType<OptionsValidationException>(e);
-        Assert.Contains("Kinerja:Dialog:MasaBerlakuTautan must be between 00:01:00 and 1.00:00:00.", e.Message, StringComparison.Ordinal);
+        Assert.Contains(pesan, e.Message, StringComparison.Ordinal);
     }
 
     private IDialogStore Store
