@@ -169,8 +169,17 @@ public static class PengingatRealisasiCard
 /// <summary>One IKU on a dialog agenda: its quarterly target and realisation, the gap and the achievement.</summary>
 public sealed record AgendaIku(string Kode, string Nama, decimal? Target, decimal? Realisasi, decimal? IndeksCapaian);
 
-/// <summary>The agenda about one person: IKU below 100 (red first) and IKU whose realisation is missing.</summary>
-public sealed record AgendaPegawai(string Nama, string Jabatan, IReadOnlyList<AgendaIku> DiBawahTarget, IReadOnlyList<AgendaIku> BelumAdaRealisasi);
+/// <summary>Any other agenda item (SKP state, follow-ups, strategic objectives, NKO trend): what, and why it is there.</summary>
+public sealed record AgendaLain(string Judul, string Alasan);
+
+/// <summary>
+/// The agenda about one person: IKU below 100 (red first), IKU whose realisation is missing, and the other items of
+/// the dialog agenda (<see cref="Lainnya"/>).
+/// </summary>
+public sealed record AgendaPegawai(string Nama, string Jabatan, IReadOnlyList<AgendaIku> DiBawahTarget, IReadOnlyList<AgendaIku> BelumAdaRealisasi)
+{
+    public IReadOnlyList<AgendaLain> Lainnya { get; init; } = [];
+}
 
 /// <summary>The prompt of a DKI (monthly, one agenda per direct report) or a DKO (quarterly, the unit's officials).</summary>
 public sealed record AjakanDialogModel(bool Organisasi, string NamaPimpinan, string LabelWaktu, string? LabelPeriodeData, IReadOnlyList<AgendaPegawai> Agenda);
@@ -179,6 +188,9 @@ public static class AjakanDialogCard
 {
     /// <summary>At most this many IKU lines per person (the 28 KB limit).</summary>
     public const int MaksimalIku = 5;
+
+    /// <summary>At most this many other items (SKP, follow-ups, …) per person; the rest is in the <c>dialog</c> card.</summary>
+    public const int MaksimalLain = 4;
 
     public static AdaptiveCard Render(AjakanDialogModel model)
     {
@@ -219,6 +231,16 @@ public static class AjakanDialogCard
             foreach (var i in a.BelumAdaRealisasi.Take(MaksimalIku))
             {
                 body.Add(new TextBlock($"{i.Kode} {i.Nama}: realisasi belum ada") { Wrap = true, Spacing = Spacing.None, IsSubtle = true });
+            }
+
+            foreach (var l in a.Lainnya.Take(MaksimalLain))
+            {
+                body.Add(new TextBlock($"{l.Judul} — {l.Alasan}") { Wrap = true, Spacing = Spacing.None });
+            }
+
+            if (a.Lainnya.Count > MaksimalLain)
+            {
+                body.Add(KartuPesan.Teks($"… dan {KartuPesan.Angka(a.Lainnya.Count - MaksimalLain)} butir lain: ketik **dialog**.", halus: true));
             }
         }
 

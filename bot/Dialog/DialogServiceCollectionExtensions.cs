@@ -1,6 +1,7 @@
 using Kinerja.Domain.Dialog;
 using Kinerja.Domain.Penilaian;
 using KinerjaBot.Handlers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace KinerjaBot.Dialog;
@@ -20,7 +21,7 @@ public static class DialogServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DialogOptions>, DialogOptionsValidator>();
         services.AddSingleton(_ => KebijakanDialog.Bawaan());
-        services.AddSingleton(sp => new PenyusunAgenda(sp.GetRequiredService<Penilai>()));
+        services.TryAddSingleton(sp => new PenyusunAgenda(sp.GetRequiredService<Penilai>()));
         services.AddSingleton<TautanNotula>();
         services.AddScoped<DialogHandler>();
         return services;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kinerja.Cards;
 using Kinerja.Domain;
 using Kinerja.Domain.Dialog;
+using Kinerja.Domain.Kalender;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Kontrak;
 using Kinerja.Domain.Organisasi;
@@ -26,6 +27,7 @@ namespace KinerjaBot.Handlers;
 public sealed partial class DialogHandler(
     DataPenilaian dataPenilaian,
     IKontrakStore kontrakStore,
+    IKalenderKerja kalender,
     IDialogStore dialogStore,
     IPenggunaStore penggunaStore,
     IPercakapanStore percakapanStore,
@@ -365,19 +367,7 @@ public sealed partial class DialogHandler(
         }
 
         var bawahan = k.Data.CariPegawai(seri.Bawahan!.Value)!;
-        var skp = new List<KeadaanSkp>();
-        foreach (var tahun in new[] { k.HariIni.Year, k.HariIni.Year + 1 })
-        {
-            if (k.Data.CariKontrak(tahun, bawahan.Nip) is null)
-            {
-                continue;
-            }
-
-            var alur = await kontrakStore.MuatAsync(new KunciSkp(k.Data.KodeKantor, tahun, bawahan.Nip), cancellationToken);
-            skp.Add(new KeadaanSkp(tahun, alur?.Status ?? k.Data.CariKontrak(tahun, bawahan.Nip)!.Status,
-                TenggatSkp.Untuk(tahun, bawahan.TanggalMulai is { } m && m.Year <= tahun ? m : null)));
-        }
-
+        var skp = await KeadaanSkpPegawai.MuatAsync(kontrakStore, kalender, k.Data, bawahan, k.HariIni, cancellationToken);
         return penyusun.Dki(k.Data, k.Data.CariPegawai(seri.Pemimpin)!, bawahan, periode, skp, tindakLanjut, k.HariIni);
     }
 

@@ -1,12 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Kinerja.Domain.Dialog;
 using Kinerja.Domain.Kalender;
 using Kinerja.Domain.Organisasi;
+using Kinerja.Domain.Penilaian;
 using Kinerja.Domain.Pengiriman;
 using Kinerja.Jobs.Jadwal;
 using Kinerja.Jobs.Pengingat;
 using Kinerja.Jobs.Pengiriman;
 using KinerjaBot.Handlers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace KinerjaBot.Hosting;
@@ -105,7 +108,9 @@ public static class PengingatServiceCollectionExtensions
 
         services.AddScoped<DataPengingat>();
         services.AddScoped<RekapKoordinatorPenyusun>();
-        services.AddSingleton<IAgendaDialog, AgendaDialogIku>();
+        // The prompts' agendas are the dialog domain's (the same as the leader's "dialog" card).
+        services.TryAddSingleton(sp => new PenyusunAgenda(sp.GetRequiredService<Penilai>()));
+        services.AddScoped<IAgendaDialog, AgendaDialogKinerja>();
         services.AddSingleton<KartuNilai>();
 
         services.AddScoped<IPerencanaPengiriman, PerencanaPengingatSkp>();

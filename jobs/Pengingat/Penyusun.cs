@@ -1,4 +1,5 @@
 using Kinerja.Cards;
+using Kinerja.Domain.Dialog;
 using Kinerja.Domain.Kalender;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Kontrak;
@@ -76,37 +77,72 @@ public sealed class RekapKoordinatorPenyusun(DataPengingat sumber, IPercakapanSt
 }
 
 /// <summary>
-/// The agenda of a dialog about one person. A seam: the dialog issue replaces <see cref="AgendaDialogIku"/> with its
-/// full agenda (follow-ups, action plans); until then the agenda is the IKU part.
+/// The agenda about one person in a DKI or DKO prompt. <see cref="AgendaDialogKinerja"/> writes it with the dialog
+/// domain (<see cref="PenyusunAgenda"/>), so the prompt lists what the leader's <c>dialog</c> card will list.
 /// </summary>
 public interface IAgendaDialog
 {
-    AgendaPegawai Susun(DataKantor data, Pegawai pegawai, Periode? periode);
+    /// <param name="data">The office's scoring data.</param>
+    /// <param name="pimpinan">The leader the prompt goes to.</param>
+    /// <param name="orang">The person the agenda is about: a direct report (DKI), or in a DKO the leader (the unit's agenda) or one of the unit heads below.</param>
+    /// <param name="periode">The latest period with realisations; null: nothing to score yet.</param>
+    /// <param name="organisasi">A DKO prompt.</param>
+    /// <param name="hariIni">The office's local date.</param>
+    /// <param name="cancellationToken">Cancels the store reads.</param>
+    Task<AgendaPegawai> SusunAsync(DataKantor data, Pegawai pimpinan, Pegawai orang, Periode? periode, bool organisasi, DateOnly hariIni, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// The IKU part of an agenda (issue 6): IKU below 100 — red (below the yellow band) first, then by achievement — with
-/// target, realisation and gap of the period, then the IKU whose realisation is missing.
+/// The agenda of a prompt from the dialog domain (issue 5, domain.md §8): for a direct report the DKI agenda (IKU below
+/// 100 red first with target, realisation and gap, missing realisations, the SKP's state and deadline, open or overdue
+/// follow-ups of that DKI series); for the DKO the unit's agenda (its IKU, follow-ups, strategic objectives below 100,
+/// the NKO trend) about the leader and the IKU part about each unit head below.
 /// </summary>
-public sealed class AgendaDialogIku(Penilai penilai) : IAgendaDialog
+public sealed class AgendaDialogKinerja(PenyusunAgenda penyusun, Penilai penilai, IDialogStore dialog, IKontrakStore kontrak, IKalenderKerja kalender) : IAgendaDialog
 {
-    public AgendaPegawai Susun(DataKantor data, Pegawai pegawai, Periode? periode)
+    public async Task<AgendaPegawai> SusunAsync(DataKantor data, Pegawai pimpinan, Pegawai orang, Periode? periode, bool organisasi, DateOnly hariIni,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(pegawai);
-        if (periode is not { } p || data.CariKontrak(p.Tahun, pegawai.Nip) is null)
+        ArgumentNullException.ThrowIfNull(pimpinan);
+        ArgumentNullException.ThrowIfNull(orang);
+        if (periode is not { } p || data.CariKontrak(p.Tahun, orang.Nip) is null)
         {
-            return new AgendaPegawai(pegawai.Nama, pegawai.Jabatan, [], []);
+            return new AgendaPegawai(orang.Nama, orang.Jabatan, [], []);
         }
 
-        var hasil = penilai.NilaiPegawai(data, pegawai, p);
-        var dibawah = hasil.Iku.Where(c => c.Keadaan == KeadaanIku.Dinilai && c.IndeksCapaian < 100)
-            .OrderBy(c => c.Warna == WarnaCapaian.Merah ? 0 : 1).ThenBy(c => c.IndeksCapaian)
-            .Select(c => new AgendaIku(c.Iku.Kode, c.Iku.Nama, c.Target?.Nilai, c.Realisasi, c.IndeksCapaian)).ToList();
-        var belum = hasil.Iku.Where(c => c.Keadaan == KeadaanIku.BelumAdaRealisasi)
-            .Select(c => new AgendaIku(c.Iku.Kode, c.Iku.Nama, c.Target?.Nilai, null, null)).ToList();
-        return new AgendaPegawai(pegawai.Nama, pegawai.Jabatan, dibawah, belum);
+        var tindakLanjut = await dialog.DaftarTindakLanjutAsync(data.KodeKantor, hanyaTerbuka: true, cancellationToken).ConfigureAwait(false);
+        AgendaDialog agenda;
+        var hanyaIku = false;
+        if (organisasi && orang.Nip == pimpinan.Nip && data.CariUnit(pimpinan.KodeUnit) is { } unit && penilai.Nko(data, unit, p) is not null)
+        {
+            agenda = penyusun.Dko(data, unit, p, [], tindakLanjut, hariIni);
+        }
+        else if (orang.NipAtasan == pimpinan.Nip)
+        {
+            var skp = organisasi ? [] : await KeadaanSkpPegawai.MuatAsync(kontrak, kalender, data, orang, hariIni, cancellationToken).ConfigureAwait(false);
+            agenda = penyusun.Dki(data, pimpinan, orang, p, skp, tindakLanjut, hariIni);
+            hanyaIku = organisasi;
+        }
+        else
+        {
+            return new AgendaPegawai(orang.Nama, orang.Jabatan, [], []);
+        }
+
+        var dibawah = agenda.Item.Where(i => i.Jenis is JenisItemAgenda.IkuMerah or JenisItemAgenda.IkuKuning)
+            .Select(i => new AgendaIku(i.KodeIku!, NamaIku(i), i.Target, i.Realisasi, i.IndeksCapaian)).ToList();
+        var belum = agenda.Item.Where(i => i.Jenis == JenisItemAgenda.RealisasiBelumAda)
+            .Select(i => new AgendaIku(i.KodeIku!, NamaIku(i), null, null, null)).ToList();
+        var lain = hanyaIku
+            ? []
+            : agenda.Item.Where(i => i.Jenis is not (JenisItemAgenda.IkuMerah or JenisItemAgenda.IkuKuning or JenisItemAgenda.RealisasiBelumAda))
+                .Select(i => new AgendaLain(i.Judul, i.Alasan)).ToList();
+        return new AgendaPegawai(orang.Nama, orang.Jabatan, dibawah, belum) { Lainnya = lain };
     }
+
+    // The item's title is "IKU {kode} {nama}"; the card prints the code itself.
+    private static string NamaIku(ItemAgenda item) =>
+        item.Judul.StartsWith($"IKU {item.KodeIku} ", StringComparison.Ordinal) ? item.Judul[($"IKU {item.KodeIku} ").Length..] : item.Judul;
 }
 
 /// <summary>
@@ -260,7 +296,7 @@ public sealed class PenyusunAjakanDialog(DataPengingat sumber, IAgendaDialog age
 
     public override string Jenis => organisasi ? JenisPengiriman.AjakanDko : JenisPengiriman.AjakanDki;
 
-    protected override Task<PesanTerjadwal?> SusunAsync(KunciPengiriman kunci, DataKantor data, Pegawai penerima, DateOnly hariIni, DateTimeOffset sekarang, CancellationToken cancellationToken)
+    protected override async Task<PesanTerjadwal?> SusunAsync(KunciPengiriman kunci, DataKantor data, Pegawai penerima, DateOnly hariIni, DateTimeOffset sekarang, CancellationToken cancellationToken)
     {
         string label;
         IReadOnlyList<Pegawai> orang;
@@ -268,7 +304,7 @@ public sealed class PenyusunAjakanDialog(DataPengingat sumber, IAgendaDialog age
         {
             if (!Kurun.TryTriwulan(kunci.Kurun, out var tw) || !Sumber.Penilai.PemilikPetaStrategi(penerima, data))
             {
-                return Task.FromResult<PesanTerjadwal?>(null);
+                return null;
             }
 
             label = tw.Label;
@@ -278,7 +314,7 @@ public sealed class PenyusunAjakanDialog(DataPengingat sumber, IAgendaDialog age
         {
             if (!Kurun.TryBulan(kunci.Kurun, out var tahun, out var bulan) || data.Bawahan(penerima.Nip) is not { Count: > 0 } bawahan)
             {
-                return Task.FromResult<PesanTerjadwal?>(null);
+                return null;
             }
 
             label = $"{NamaBulan[bulan - 1]} {KartuTahun(tahun)}";
@@ -286,8 +322,14 @@ public sealed class PenyusunAjakanDialog(DataPengingat sumber, IAgendaDialog age
         }
 
         var periode = data.PeriodeTerakhirDenganRealisasi(hariIni.Year) ?? data.PeriodeTerakhirDenganRealisasi();
-        var model = new AjakanDialogModel(organisasi, penerima.Nama, label, periode?.Label, [.. orang.Select(o => agenda.Susun(data, o, periode))]);
-        return Task.FromResult<PesanTerjadwal?>(Pesan(AjakanDialogCard.Render(model), true));
+        var agendaOrang = new List<AgendaPegawai>();
+        foreach (var o in orang)
+        {
+            agendaOrang.Add(await agenda.SusunAsync(data, penerima, o, periode, organisasi, hariIni, cancellationToken).ConfigureAwait(false));
+        }
+
+        var model = new AjakanDialogModel(organisasi, penerima.Nama, label, periode?.Label, agendaOrang);
+        return Pesan(AjakanDialogCard.Render(model), true);
     }
 
     private static string KartuTahun(int tahun) => tahun.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,9 +1,14 @@
 using Kinerja.Cards;
+using Kinerja.Domain.Dialog;
 using Kinerja.Domain.Kinerja;
+using Kinerja.Domain.Kontrak;
 using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Pengiriman;
+using Kinerja.Domain.Ports;
+using Kinerja.Jobs.Pengingat;
 using Kinerja.Testing.Builders;
 using Kinerja.Testing.CardLint;
+using Microsoft.Extensions.DependencyInjection;
 using CardJson = KinerjaBot.Tests.Support.CardJson;
 
 namespace KinerjaBot.Tests.Pengingat;
@@ -103,8 +108,10 @@ public sealed class PerencanaKinerjaTests
                 IkuBuilder.Maximize().Kode("K3").DenganBobot(25).Triwulan(1, 100, 110),
                 IkuBuilder.Maximize().Kode("K4").DenganBobot(25).DenganTarget(1, 100))
             .Build();
-        var agenda = new Kinerja.Jobs.Pengingat.AgendaDialogIku(new Kinerja.Domain.Penilaian.Penilai(Kinerja.Domain.Penilaian.KebijakanPenilaianReader.BacaPreset("kmk467")))
-            .Susun(data, data.CariPegawai(NipContoh.Pelaksana)!, new Periode(2026, 1));
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2026, 4, 10, 8));
+        await using var scope = h.Services.CreateAsyncScope();
+        var agenda = await scope.ServiceProvider.GetRequiredService<IAgendaDialog>().SusunAsync(data, data.CariPegawai(NipContoh.KepalaKppn)!,
+            data.CariPegawai(NipContoh.Pelaksana)!, new Periode(2026, 1), organisasi: false, new DateOnly(2026, 4, 10), CancellationToken.None);
 
         Assert.Equal(["K2", "K1"], agenda.DiBawahTarget.Select(i => i.Kode));
         Assert.Equal((100m, 60m, 60m), (agenda.DiBawahTarget[0].Target!.Value, agenda.DiBawahTarget[0].Realisasi!.Value, agenda.DiBawahTarget[0].IndeksCapaian!.Value));
@@ -113,6 +120,33 @@ public sealed class PerencanaKinerjaTests
         var teks = CardJson.AllText(kartu);
         Assert.True(teks.Contains(": capaian 60,00 (target 100,00, realisasi 60,00, selisih -40,00)", StringComparison.Ordinal), teks);
         await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Dki_AgendaDariDialogKinerja_TindakLanjutTerbukaDanSkpIkutDibahas()
+    {
+        using var h = await DemoAsync(2026, 11, 30);
+        var lestari = new Pelaku(Nip.Parse("199312012015032004"), "Lestari Handayani");
+        var bagus = new Pelaku(Bagus, "Bagus Prasetyo Nugroho");
+        var seri = SeriDialog.Dki(Bagus, lestari.Nip);
+        var agendaLama = new AgendaDialog(seri, new Periode(2026, 3), [new ItemAgenda(JenisItemAgenda.LainLain, "Pembukaan", "Dialog pertama")]);
+        var dicatat = DialogKinerja.Catat(new CatatanDialog("dlg-uji", Kantor, agendaLama, bagus, [bagus, lestari], new DateOnly(2026, 11, 2), new TimeOnly(9, 0),
+            new DateTimeOffset(2026, 11, 2, 2, 0, 0, TimeSpan.Zero), "Asia/Jakarta", ["Sepakat menyusun SOP"], null,
+            [new MasukanTindakLanjut("Susun SOP antrean SPM", lestari.Nip.Value, "20/11/2026")], new DateOnly(2026, 11, 2),
+            new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero)), KebijakanDialog.Bawaan());
+        Assert.True(dicatat.Berhasil, string.Join("; ", dicatat.Kesalahan));
+        await h.Services.GetRequiredService<IDialogStore>().SimpanAsync(dicatat.Dialog!, CancellationToken.None);
+
+        h.Pada(2026, 12, 1, 8);
+        await h.JalankanAsync(Kantor);
+        var pesan = (await h.SusunAsync(h.Pengiriman.Jenis(JenisPengiriman.AjakanDki).Single(k => k.Penerima == Bagus)))!;
+
+        // The prompt lists what the leader's "dialog" card lists: the follow-up agreed in November, overdue since the
+        // 20th, and the SKP item, each with why it is on the agenda.
+        var teks = CardJson.AllText(pesan.Kartu.ToJson());
+        Assert.Contains("Tindak lanjut: Susun SOP antrean SPM — Terlambat 11 hari (tenggat 20 November 2026)", teks, StringComparison.Ordinal);
+        Assert.Contains("SKP 2026: ", teks, StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(pesan.Kartu.ToJson().ToJsonString());
     }
 
     [Fact]
