@@ -65,6 +65,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPenyalinStore, PenyalinPengguna>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPenyalinStore, PenyalinPercakapan>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPenyalinStore, PenyalinKartuSkp>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPenyalinStore, PenyalinDialog>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPenyalinStore, PenyalinRencanaDialog>());
         return services;
     }
 }

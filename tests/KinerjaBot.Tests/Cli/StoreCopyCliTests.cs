@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kinerja.Domain.Dialog;
 using Kinerja.Domain.Kontrak;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Ports;
@@ -50,6 +51,37 @@ public sealed class StoreCopyCliTests(AzuriteFixture azurite)
         await s.Percakapan.TandaiTidakTerjangkauAsync("aad-fajar", new TidakTerjangkau(AlasanTidakTerjangkau.DiblokirPengguna, "BotDisabledByUser", Pukul10), Ct);
         await s.KartuSkp.IngatAsync(new KartuSkp(KunciLestari, "aad-bagus", "29:bagus", "https://smba.trafficmanager.net/apac/", "a:bagus", "1:kartu", Pukul10), Ct);
         await s.KartuSkp.IngatAsync(new KartuSkp(KunciLestari, "aad-lestari", null, "https://smba.trafficmanager.net/apac/", "a:lestari", "1:milik", Pukul10), Ct);
+
+        // A DKI with minutes and two follow-ups, one of them already done, and a postponement of the next one.
+        var bagus = new Pelaku(Bagus, "Bagus Prasetyo Nugroho");
+        var lestari = new Pelaku(Lestari, "Lestari Handayani");
+        var seri = SeriDialog.Dki(Bagus, Lestari);
+        var agenda = new AgendaDialog(seri, new Periode(2026, 4),
+        [
+            new ItemAgenda(JenisItemAgenda.IkuMerah, "IKU 2b.004 Persentase penyelesaian SP2D", "Capaian 72,50 merah (di bawah 80,00)", "s.d. TW IV 2026")
+            {
+                KodeIku = "2b.004", Target = 100m, Realisasi = 72.5m, Selisih = -27.5m, IndeksCapaian = 72.5m, Satuan = "%",
+            },
+            new ItemAgenda(JenisItemAgenda.Skp, "SKP 2027: Disetujui", "SKP sudah disetujui: sepakati rencana aksi"),
+        ]);
+        var dicatat = DialogKinerja.Catat(new CatatanDialog(DialogId, "KPPN-METRO", agenda, bagus, [bagus, lestari], new DateOnly(2027, 1, 11), new TimeOnly(9, 30),
+            Pukul10.AddDays(-1), "Asia/Jakarta", ["Percepat verifikasi SPM", "Rencana aksi disepakati"], null,
+            [new MasukanTindakLanjut("Susun SOP antrean SPM", Lestari.Value, "26/02/2027"), new MasukanTindakLanjut("Latih petugas front office", Bagus.Value, "31/03/2027")],
+            new DateOnly(2027, 1, 12), Pukul10), KebijakanDialog.Bawaan());
+        Assert.True(dicatat.Berhasil, string.Join("; ", dicatat.Kesalahan));
+        Assert.True((await s.Dialog.SimpanAsync(dicatat.Dialog!, Ct)).Tersimpan);
+        await TutupTindakLanjutAsync(s, "Susun SOP antrean SPM", lestari);
+        await s.Dialog.SimpanRencanaAsync(new RencanaDialog("KPPN-METRO", seri, new DateOnly(2027, 2, 15), bagus, Pukul10), Ct);
+    }
+
+    private const string DialogId = "dlg-pilot-1";
+
+    private static async Task TutupTindakLanjutAsync(TestStore s, string uraian, Pelaku oleh)
+    {
+        var tl = (await s.Dialog.DaftarTindakLanjutAsync("KPPN-METRO", hanyaTerbuka: true, Ct)).Single(t => t.Uraian == uraian);
+        var hasil = tl.Selesaikan(oleh, "Selesai, SOP terbit", Pukul10.AddDays(3), tl.Versi);
+        Assert.True(hasil.Berhasil, hasil.Pesan);
+        Assert.True((await s.Dialog.SimpanTindakLanjutAsync(tl, Ct)).Tersimpan);
     }
 
     /// <summary>Everything the ports can tell about the pilot, as text (the copiers' own fingerprints are not used: this is an independent reading).</summary>
@@ -80,6 +112,14 @@ public sealed class StoreCopyCliTests(AzuriteFixture azurite)
             teks.AppendLine(CultureInfo.InvariantCulture, $"percakapan {c?.Referensi} {c?.Referensi?.DiperbaruiPada:O} {c?.Lokal} {c?.TidakTerjangkau} {c?.TidakTerjangkau?.Pada:O}");
         }
 
+        foreach (var dlg in await s.Dialog.DaftarAsync("KPPN-METRO", DateOnly.MinValue, Ct))
+        {
+            teks.AppendLine(CultureInfo.InvariantCulture, $"dialog {dlg.Id} {dlg.Seri.Kunci} {dlg.Periode} {dlg.Pada} {dlg.JamLokal} {dlg.DicatatOleh} {dlg.DicatatPadaUtc:O} [{string.Join(", ", dlg.Peserta)}]");
+            dlg.Agenda.ToList().ForEach(b => teks.AppendLine(CultureInfo.InvariantCulture, $"  butir {b}"));
+            dlg.TindakLanjut.ToList().ForEach(t => teks.AppendLine(CultureInfo.InvariantCulture, $"  tindak lanjut {t.Id} {t.Uraian} {t.Pic} {t.Tenggat} {t.Status} {t.Catatan} {t.DitutupOleh} {t.DitutupPadaUtc:O}"));
+        }
+
+        (await s.Dialog.DaftarRencanaAsync("KPPN-METRO", Ct)).ToList().ForEach(r => teks.AppendLine(CultureInfo.InvariantCulture, $"penundaan {r.Seri.Kunci} {r.Tanggal} {r.Oleh} {r.PadaUtc:O}"));
         teks.AppendLine(CultureInfo.InvariantCulture, $"revisi target 2027: {string.Join(",", (await s.Kontrak.DaftarDenganPerubahanTargetAsync("KPPN-METRO", 2027, Ct)).Select(a => a.Kunci.Pemilik))}");
         return teks.ToString();
     }
@@ -112,6 +152,9 @@ public sealed class StoreCopyCliTests(AzuriteFixture azurite)
         Assert.Equal("pengguna terkait   sumber       2  disalin       2  tujuan       2  cocok       2  OK", Baris(pertama.Stdout, "pengguna terkait"));
         Assert.Equal("percakapan         sumber       2  disalin       2  tujuan       2  cocok       2  OK", Baris(pertama.Stdout, "percakapan"));
         Assert.Equal("kartu skp          sumber       2  disalin       2  tujuan       2  cocok       2  OK", Baris(pertama.Stdout, "kartu skp"));
+        Assert.Equal("dialog             sumber       1  disalin       1  tujuan       1  cocok       1  OK", Baris(pertama.Stdout, "dialog"));
+        Assert.Equal("tindak lanjut      sumber       2  disalin       2  tujuan       2  cocok       2  OK", Baris(pertama.Stdout, "tindak lanjut"));
+        Assert.Equal("penundaan dialog   sumber       1  disalin       1  tujuan       1  cocok       1  OK", Baris(pertama.Stdout, "penundaan dialog"));
         using (var diTables = new TestStore(d.DbPath, null, azurite.Konfigurasi(_prefix)))
         {
             Assert.IsType<TableKontrakStore>(diTables.Kontrak);
@@ -124,6 +167,24 @@ public sealed class StoreCopyCliTests(AzuriteFixture azurite)
         Assert.All(kedua.Stdout.Split('\n').Where(l => l.Contains("disalin", StringComparison.Ordinal)),
             l => Assert.Contains("disalin       0", l, StringComparison.Ordinal));
         Assert.Equal("jejak audit        sumber      35  disalin       0  tujuan      35  cocok      35  OK", Baris(kedua.Stdout, "jejak audit"));
+
+        // The pilot goes on after the first copy: the second follow-up is closed in SQLite; the next copy closes it in
+        // Tables through the store's versioned save (the dialog itself is already there).
+        using (var pilot = new TestStore(d.DbPath))
+        {
+            await TutupTindakLanjutAsync(pilot, "Latih petugas front office", new Pelaku(Bagus, "Bagus Prasetyo Nugroho"));
+            asli = await IsiAsync(pilot);
+        }
+
+        var ketiga = await Jalankan("store", "copy", "--from", "sqlite:" + d.DbPath, "--to", tables);
+
+        Assert.True(ketiga.Kode == 0, ketiga.Stderr + ketiga.Stdout);
+        Assert.Equal("dialog             sumber       1  disalin       1  tujuan       1  cocok       1  OK", Baris(ketiga.Stdout, "dialog"));
+        using (var diTables = new TestStore(d.DbPath, null, azurite.Konfigurasi(_prefix)))
+        {
+            Assert.Equal(asli, await IsiAsync(diTables));
+            Assert.Empty(await diTables.Dialog.DaftarTindakLanjutAsync("KPPN-METRO", hanyaTerbuka: true, Ct));
+        }
 
         var kembali = Path.Combine(d.Root, "kembali.db");
         var balik = await Jalankan("store", "copy", "--from", tables, "--to", "sqlite:" + kembali);
