@@ -3,6 +3,7 @@ using KinerjaBot.Handlers;
 using KinerjaBot.Import;
 using KinerjaBot.Protocol;
 using KinerjaBot.Protocol.Auth;
+using KinerjaBot.Penjadwalan;
 using KinerjaBot.Reach;
 using KinerjaBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,9 @@ public static class KinerjaBotHostExtensions
 
         // Conversation references, reach (Graph install) and the Entra ID directory: bot/Reach, bot/Directory.
         services.AddKinerjaJangkauan(builder.Configuration);
+
+        // Hangfire, the delivery engine and its ledger, the dashboard (issue 6): bot/Penjadwalan.
+        services.AddKinerjaPenjadwalan(builder.Configuration);
 
         services.AddHostedService<DemoSeeder>();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MessagesEndpoint.MaxBodyBytes);

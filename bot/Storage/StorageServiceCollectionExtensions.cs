@@ -48,6 +48,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IKartuSkpStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
             ? ActivatorUtilities.CreateInstance<TableKartuSkpStore>(sp)
             : ActivatorUtilities.CreateInstance<SqliteKartuSkpStore>(sp));
+        // The delivery ledger of issue 6 follows the provider too (TableBukuPengirimanStore: table {prefix}Pengiriman).
+        services.TryAddSingleton<IBukuPengirimanStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
+            ? ActivatorUtilities.CreateInstance<TableBukuPengirimanStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteBukuPengirimanStore>(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageInitializer>());
         return services;
     }
