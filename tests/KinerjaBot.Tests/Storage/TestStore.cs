@@ -47,6 +47,8 @@ public sealed class TestStore : IDisposable
 
     public IKartuSkpStore KartuSkp => _services.GetRequiredService<IKartuSkpStore>();
 
+    public IBukuPengirimanStore BukuPengiriman => _services.GetRequiredService<IBukuPengirimanStore>();
+
     public KantorImporter Importer => _services.GetRequiredService<KantorImporter>();
 
     public DataKantorReader Reader => _services.GetRequiredService<DataKantorReader>();
