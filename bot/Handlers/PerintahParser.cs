@@ -21,6 +21,9 @@ public sealed record SkpPerintah(int? Tahun) : Perintah;
 /// <summary><c>persetujuan</c>: the SKP waiting for this person's decision.</summary>
 public sealed record PersetujuanPerintah : Perintah;
 
+/// <summary><c>status pengiriman</c>: a coordinator asks how the scheduled messages of their office stand.</summary>
+public sealed record StatusPengirimanPerintah : Perintah;
+
 /// <summary>Text the bot does not understand, with the nearest command when one is close.</summary>
 public sealed record TidakDikenalPerintah(string Teks, string? MungkinMaksud) : Perintah;
 
@@ -74,6 +77,11 @@ public static partial class PerintahParser
         if (kata is ["persetujuan"] or ["persetujuan", "skp"])
         {
             return new PersetujuanPerintah();
+        }
+
+        if (kata is ["status", "pengiriman"] or ["status", "kirim"])
+        {
+            return new StatusPengirimanPerintah();
         }
 
         if (kata.Length >= 2 && kata[0] == "nilai" && kata[1] == "saya")

@@ -91,6 +91,7 @@ public static class KinerjaBotHostExtensions
         services.AddScoped<PenggunaResolver>();
         services.AddScoped<NilaiSayaHandler>();
         services.AddScoped<SkpHandler>();
+        services.AddScoped<PengirimanHandler>();
         services.AddScoped<IActivityHandler, KinerjaActivityHandler>();
         return services;
     }

@@ -76,6 +76,7 @@ public static class PenjadwalanServiceCollectionExtensions
         services.AddSingleton<IPengirimanMassal, PengirimanMassal>();
         services.AddTransient<PekerjaPengiriman>();
         services.AddTransient<IPengirimPesan, TeamsPengirimPesan>();
+        services.AddSingleton<IPenyusunPesan, PenyusunPesanUji>();
         return services;
     }
 

@@ -10,8 +10,13 @@ namespace KinerjaBot.Storage;
 /// <see cref="IBukuPengirimanStore"/> on SQLite: table <c>pengiriman</c>, keyed (office, kind, period, NIP). A change is
 /// one <c>UPDATE … WHERE versi = $lama</c>: of two writers of the same version exactly one changes a row.
 /// </summary>
+/// <para>Writes of this process go through one gate: SQLite has one writer at a time, and many workers of a fan-out
+/// otherwise meet in SQLite's busy handler, whose sleeps (up to 100 ms each) cost more than the writes themselves.
+/// Another process on the same file still waits in the busy timeout.</para>
 public sealed class SqliteBukuPengirimanStore(SqliteDatabase database) : IBukuPengirimanStore
 {
+    private readonly SemaphoreSlim _penulis = new(1, 1);
+
     private const string Kolom = """
         kantor, jenis, kurun, nip, status, kirim_setelah, versi, percobaan, ditunda, mulai_kirim_pada, pekerja, alasan, keterangan,
         mungkin_terkirim, service_url, conversation_id, activity_id, dibuat_pada, diperbarui_pada
@@ -29,7 +34,7 @@ public sealed class SqliteBukuPengirimanStore(SqliteDatabase database) : IBukuPe
             ON CONFLICT (kantor, jenis, kurun, nip) DO NOTHING;
             """;
         Isi(cmd, catatan);
-        return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        return await TulisAsync(cmd, cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async Task<CatatanPengiriman?> CariAsync(KunciPengiriman kunci, CancellationToken cancellationToken)
@@ -56,7 +61,7 @@ public sealed class SqliteBukuPengirimanStore(SqliteDatabase database) : IBukuPe
             """;
         Isi(cmd, baru);
         cmd.Parameters.AddWithValue("$lama", baru.Versi - 1);
-        return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        return await TulisAsync(cmd, cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async Task<HalamanPengiriman> DaftarAsync(string kodeKantor, string jenis, string kurun, StatusPengiriman? status, string? lanjutan, int ukuran,
@@ -133,6 +138,19 @@ public sealed class SqliteBukuPengirimanStore(SqliteDatabase database) : IBukuPe
         }
 
         return hasil;
+    }
+
+    private async Task<int> TulisAsync(SqliteCommand cmd, CancellationToken cancellationToken)
+    {
+        await _penulis.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _penulis.Release();
+        }
     }
 
     private static void Kunci(SqliteCommand cmd, KunciPengiriman kunci)

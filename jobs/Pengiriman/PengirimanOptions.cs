@@ -34,6 +34,9 @@ public sealed class PengirimanOptions
     [Range(1, 1_000_000)]
     public int BatasPemulihan { get; set; } = 20_000;
 
+    /// <summary>Registers the test message (kind <c>uji-pengiriman</c>) for load tests and a deployment's smoke test.</summary>
+    public bool PesanUji { get; set; }
+
     /// <summary>Local hour (office zone) at which a delivery snoozed with <i>Ingatkan besok</i> comes back on the next working day.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "23:59:00")]
     public TimeSpan JamIngatkanBesok { get; set; } = TimeSpan.FromHours(8);

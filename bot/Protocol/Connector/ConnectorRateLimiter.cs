@@ -56,7 +56,14 @@ public sealed class ConnectorRateLimiter
         _time = time;
         _logger = logger;
         _origin = time.GetTimestamp();
-        _tenantWindows = [new(options.Value.PermintaanPerDetikPerTenant, TimeSpan.FromSeconds(1))];
+        // The second's quota spread over its tenths: a fan-out that takes a whole second's quota in a burst gets
+        // throttled as soon as the arrivals jitter (issue 6, docs/pengiriman.md); paced per 100 ms it stays under.
+        var perDetik = options.Value.PermintaanPerDetikPerTenant;
+        _tenantWindows =
+        [
+            new(perDetik, TimeSpan.FromSeconds(1)),
+            new(Math.Max(1, (perDetik + 9) / 10), TimeSpan.FromMilliseconds(100)),
+        ];
         _longestPause = options.Value.RetryAfterMaksimum;
     }
 
