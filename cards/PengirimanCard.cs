@@ -113,7 +113,7 @@ public static class StatusPengirimanCard
         return string.Join(", ", bagian);
     }
 
-    private static string Angka(int n) => Format.Angka(n);
+    private static string Angka(int n) => n.ToString("#,##0", Format.Budaya);
 
     private static string Label(string jenis) => jenis switch
     {
