@@ -93,10 +93,16 @@ public static class PenjadwalanServiceCollectionExtensions
     }
 }
 
-/// <summary>On start, every <see cref="IJadwalBerulang"/> in DI registers its recurring jobs (idempotent).</summary>
+/// <summary>
+/// On start, every <see cref="IJadwalBerulang"/> in DI registers its recurring jobs (idempotent), and one recovery run
+/// is scheduled for when sends left in flight by a previous process (a crash) count as interrupted
+/// (<see cref="PengirimanOptions.BatasMengirim"/>), instead of waiting for the next minute's run after that.
+/// </summary>
 internal sealed partial class JadwalBerulangStarter(
     IEnumerable<IJadwalBerulang> jadwal,
     IRecurringJobManager manager,
+    IBackgroundJobClient jobs,
+    IOptions<PengirimanOptions> pengiriman,
     ILogger<JadwalBerulangStarter> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -106,6 +112,8 @@ internal sealed partial class JadwalBerulangStarter(
             await j.DaftarkanAsync(manager, cancellationToken);
             Log.Registered(logger, j.GetType().Name);
         }
+
+        jobs.Schedule<PekerjaPengiriman>(j => j.PulihkanAsync(CancellationToken.None), pengiriman.Value.BatasMengirim + TimeSpan.FromSeconds(1));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
