@@ -47,6 +47,7 @@ public static class KinerjaBotHostExtensions
 
         _ = app.Services.GetRequiredService<KebijakanPenilaian>();
         app.MapBotMessages();
+        app.UseKinerjaDasbor();
         app.MapGet("/", () => Results.Text("KinerjaBot berjalan. Endpoint bot: POST /api/messages\n"));
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;

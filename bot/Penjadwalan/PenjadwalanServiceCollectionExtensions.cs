@@ -69,6 +69,7 @@ public static class PenjadwalanServiceCollectionExtensions
             });
         }
 
+        services.AddKinerjaDasbor();
         services.AddHostedService<JadwalBerulangStarter>();
         services.AddSingleton<IJadwalBerulang, JadwalPemulihanPengiriman>();
 

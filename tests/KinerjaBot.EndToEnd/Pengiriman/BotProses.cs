@@ -99,6 +99,30 @@ public sealed class BotProses : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs the bot with this configuration until it exits by itself (a bad configuration): exit code and output.</summary>
+    public static async Task<(int KodeKeluar, string Keluaran)> JalankanSampaiKeluarAsync(string workDir, IReadOnlyDictionary<string, string> konfigurasi)
+    {
+        var dll = FindBotDll();
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{FreePort()}", "--contentRoot", Path.GetDirectoryName(dll)! })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (k, v) in konfigurasi)
+        {
+            info.Environment[k.Replace(":", "__", StringComparison.Ordinal)] = v;
+        }
+
+        using var process = Process.Start(info)!;
+        var keluaran = process.StandardOutput.ReadToEndAsync();
+        var galat = process.StandardError.ReadToEndAsync();
+        using var batas = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(batas.Token);
+        return (process.ExitCode, await keluaran + await galat);
+    }
+
     /// <summary>SIGKILL: no shutdown, no flush, no finally blocks.</summary>
     public async Task BunuhAsync()
     {

@@ -89,6 +89,20 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"interrupted in flight: {terputus.Count}, of which the connector never received {hilang}");
     }
 
+    [Fact]
+    public async Task PenyimpananJadwalTidakDikenal_ProsesBerhentiDenganKode3_MenyebutKuncinya()
+    {
+        var (kode, keluaran) = await BotProses.JalankanSampaiKeluarAsync(_dir.FullName, new Dictionary<string, string>
+        {
+            ["Kinerja:Storage:SqlitePath"] = Path.Combine(_dir.FullName, "kinerja.db"),
+            ["Kinerja:Jadwal:Penyimpanan"] = "redis",
+        });
+
+        Assert.Equal(3, kode);
+        Assert.Contains("Kinerja:Jadwal:Penyimpanan 'redis' tidak dikenal; yang didukung: sqlite, postgresql.", keluaran, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir.FullName, "hangfire.db")), "no Hangfire storage was opened");
+    }
+
     private static int Indeks(Kinerja.Domain.Organisasi.Nip nip) =>
         (DateOnly.ParseExact(nip.Value[..8], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture).DayNumber - new DateOnly(1970, 1, 1).DayNumber);
 }
