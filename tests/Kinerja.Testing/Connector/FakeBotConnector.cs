@@ -27,6 +27,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private readonly Queue<long> _perTenant = new();
     private readonly Lock _gate = new();
     private readonly ConcurrentQueue<long> _waktuTerima = new();
+    private readonly ConcurrentDictionary<string, JsonNode> _aktivitas = new(StringComparer.Ordinal);
     private int _id;
     private int _tolakTenant;
     private int _tolakPercakapan;
@@ -67,6 +68,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     public IReadOnlyDictionary<string, int> Diterima => _diterima;
 
     public int TotalDiterima => _diterima.Values.Sum();
+
+    /// <summary>The last activity delivered per conversation, as posted.</summary>
+    public IReadOnlyDictionary<string, JsonNode> Aktivitas => _aktivitas;
 
     /// <summary>429s answered because the tenant's rate was exceeded.</summary>
     public int DitolakKarenaTenant => Volatile.Read(ref _tolakTenant);
@@ -165,6 +169,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
         }
 
         _diterima.AddOrUpdate(conversationId, 1, (_, n) => n + 1);
+        _aktivitas[conversationId] = body!;
         _waktuTerima.Enqueue(sekarang);
         var id = "1:" + Interlocked.Increment(ref _id).ToString(CultureInfo.InvariantCulture);
         if (GagalSetelahKirim.ContainsKey(conversationId))

@@ -108,6 +108,16 @@ public sealed class FanOutTests(ITestOutputHelper output) : IDisposable
         var blok = await buku.CariAsync(rencana[diblokir.First()].Kunci, CancellationToken.None);
         Assert.Equal((AlasanTidakTerjangkau?)AlasanTidakTerjangkau.DiblokirPengguna, blok!.Alasan);
 
+        // What arrived is a Teams proactive message: the card (linted by the official renderer) with *Ingatkan besok*
+        // naming this delivery, addressed to the person's chat in their tenant.
+        var aktivitas = connector.Aktivitas[PengirimanHost.Percakapan(0)];
+        Assert.Equal(("message", "tenant-uji", "29:uji-0"), (aktivitas["type"]!.GetValue<string>(), aktivitas["conversation"]!["tenantId"]!.GetValue<string>(),
+            aktivitas["recipient"]!["id"]!.GetValue<string>()));
+        var kartu = aktivitas["attachments"]![0]!["content"]!;
+        await Kinerja.Testing.CardLint.CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
+        var tunda = kartu["actions"]!.AsArray().Single(a => a!["verb"]?.GetValue<string>() == Kinerja.Cards.CardVerbs.IngatkanBesok)!;
+        Assert.Equal(PengirimanHost.Nip(0).Value, tunda["data"]!["nip"]!.GetValue<string>());
+
         // Running the same plan again sends nothing.
         Assert.Equal(new HasilRencana(0, n), await massal.RencanakanAsync(rencana, CancellationToken.None));
         await Task.Delay(500);
@@ -118,6 +128,44 @@ public sealed class FanOutTests(ITestOutputHelper output) : IDisposable
             var minimum = double.Parse(min, CultureInfo.InvariantCulture) * batas;
             Assert.True(connector.LajuTerima >= minimum, $"rate {connector.LajuTerima:0.0}/s < {minimum:0.0}/s");
         }
+    }
+
+    /// <summary>A message that is no longer needed when its time comes (skip-if-done at send time): the even NIPs are done.</summary>
+    private sealed class PenyusunSebagianSelesai : IPenyusunPesan
+    {
+        public string Jenis => "uji-selesai";
+
+        public Task<PesanTerjadwal?> SusunAsync(KunciPengiriman kunci, DateTimeOffset sekarang, CancellationToken cancellationToken) =>
+            Task.FromResult(kunci.Penerima.Value[7] % 2 == 0
+                ? null
+                : new PesanTerjadwal(new Kinerja.Cards.AdaptiveCard { Body = [new Kinerja.Cards.TextBlock("Realisasi belum diisi.")] }, "Realisasi", BisaDitunda: false));
+    }
+
+    [Fact]
+    public async Task YangSudahSelesaiSaatDikirim_Dilewati_OrangTanpaPercakapanTidakTerjangkau()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        connector.BatasTenant = 1000;
+        await PengirimanHost.IsiPenerimaAsync(Path.Combine(_dir.FullName, "kinerja.db"), connector, 10);
+        await using var host = new PengirimanHost(_dir.FullName).WithServices(s => s.AddSingleton<IPenyusunPesan, PenyusunSebagianSelesai>());
+        var massal = host.Services.GetRequiredService<IPengirimanMassal>();
+        var buku = host.Services.GetRequiredService<IBukuPengirimanStore>();
+
+        // People 0 … 11: 10 and 11 are not linked to any Teams account.
+        var rencana = Enumerable.Range(0, 12)
+            .Select(i => new RencanaKirim(new KunciPengiriman("uji-selesai", "2026-TW4", PengirimanHost.Kantor, PengirimanHost.Nip(i)), DateTimeOffset.UtcNow))
+            .ToList();
+        await massal.RencanakanAsync(rencana, CancellationToken.None);
+        var r = await TungguSelesaiAsync(buku, TimeSpan.FromMinutes(2));
+
+        var selesai = Enumerable.Range(0, 12).Where(i => PengirimanHost.Nip(i).Value[7] % 2 == 0).ToHashSet();
+        Assert.Equal(selesai.Count, r.Berstatus(StatusPengiriman.Dilewati));
+        Assert.Equal(Enumerable.Range(0, 10).Count(i => !selesai.Contains(i)), connector.TotalDiterima);
+        Assert.All(Enumerable.Range(0, 10), i => Assert.Equal(selesai.Contains(i) ? 0 : 1, connector.Diterima.GetValueOrDefault(PengirimanHost.Percakapan(i))));
+        var tanpaAkun = await buku.CariAsync(rencana[Enumerable.Range(10, 2).First(i => !selesai.Contains(i))].Kunci, CancellationToken.None);
+        Assert.Equal((StatusPengiriman.TidakTerjangkau, "belum terhubung ke akun Teams"), (tanpaAkun!.Status, tanpaAkun.Keterangan));
+        var kartu = connector.Aktivitas.Values.First()["attachments"]![0]!["content"]!;
+        Assert.DoesNotContain("ingatkanBesok", kartu.ToJsonString(), StringComparison.Ordinal); // BisaDitunda false
     }
 
     internal static async Task<RingkasanPengiriman> TungguSelesaiAsync(IBukuPengirimanStore buku, TimeSpan batas)
