@@ -18,6 +18,33 @@ if ! dotnet build KinerjaBot.sln -c Release -nologo -clp:ErrorsOnly; then
   exit 1
 fi
 
+# A private PostgreSQL cluster for the tests of several bot instances on one Hangfire storage (issue 6, stack.md):
+# initdb in a temp folder (as the postgres user when running as root), a free loopback port, trust auth on loopback
+# only, stopped and deleted at the end. Its connection string goes to the tests in KINERJA_TEST_POSTGRES.
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+pg_dir=""
+stop_postgres() {
+  if [ -n "$pg_dir" ]; then
+    if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "'$pg_bin/pg_ctl' -D '$pg_dir/data' -m immediate stop" >/dev/null 2>&1
+    else "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1; fi
+    rm -rf "$pg_dir"
+  fi
+}
+trap stop_postgres EXIT
+if [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ]; then
+  echo "» PostgreSQL (private cluster)"
+  pg_dir=$(mktemp -d /tmp/kinerja-pg-XXXXXX)
+  pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$1"; else sh -c "$1"; fi; }
+  [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
+  if as_pg "'$pg_bin/initdb' -D '$pg_dir/data' -U kinerja --auth=trust -E UTF8 --locale=C.UTF-8 >'$pg_dir/initdb.log' 2>&1" \
+     && as_pg "'$pg_bin/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/pg.log' -w -o \"-c listen_addresses=127.0.0.1 -p $pg_port -k '$pg_dir' -c fsync=off\" start >/dev/null"; then
+    export KINERJA_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=kinerja;Database=postgres;Pooling=true"
+  else
+    echo "PostgreSQL tidak dapat dimulai:" >&2; cat "$pg_dir"/*.log >&2
+  fi
+fi
+
 results=TestResults
 rm -rf "$results"
 echo "» dotnet test"

@@ -63,10 +63,13 @@ public static class CardVerbs
     /// <summary>The dialog's leader cancels a follow-up with a reason (the same note input): <see cref="TindakLanjutData"/>.</summary>
     public const string BatalkanTindakLanjut = "batalkanTindakLanjut";
 
+    /// <summary>The recipient of a scheduled message snoozes it to the next working day: <see cref="IngatkanBesokData"/>.</summary>
+    public const string IngatkanBesok = "ingatkanBesok";
+
     public const string VerbProperty = "verb";
 
     public static IReadOnlyList<string> Semua { get; } =
-        [NilaiSaya, Perintah, LihatSkp, AjukanSkp, SetujuiSkp, KembalikanSkp, UbahTargetSkp, AjukanAdendumSkp, BukaDialog, SimpanDialog, TundaDialog, LihatDialog, SelesaiTindakLanjut, BatalkanTindakLanjut];
+        [NilaiSaya, Perintah, LihatSkp, AjukanSkp, SetujuiSkp, KembalikanSkp, UbahTargetSkp, AjukanAdendumSkp, BukaDialog, SimpanDialog, TundaDialog, LihatDialog, SelesaiTindakLanjut, BatalkanTindakLanjut, IngatkanBesok];
 
     /// <summary>
     /// Parses the data of an Action.Execute invoke (<c>value.action.data</c>, with <c>value.action.verb</c> as
@@ -91,6 +94,9 @@ public static class CardVerbs
                 return true;
             case Perintah when PerintahData.TryParse(data, out var p):
                 hasil = p;
+                return true;
+            case IngatkanBesok when IngatkanBesokData.TryParse(data, out var i):
+                hasil = i;
                 return true;
             case LihatSkp or AjukanSkp or SetujuiSkp or KembalikanSkp or UbahTargetSkp or AjukanAdendumSkp when SkpData.TryParse(data, v!, out var s):
                 hasil = s;
@@ -297,4 +303,47 @@ public sealed record SkpData(string Verb, int Tahun, string Nip, int Versi) : IC
         var teks = c.GetString()!.Trim();
         return teks.Length > CatatanMaksimal ? teks[..CatatanMaksimal] : teks;
     }
+}
+
+/// <summary>
+/// Data of <see cref="CardVerbs.IngatkanBesok"/>: <c>{ "verb": "ingatkanBesok", "jenis": "skp-pengingat", "kurun": "2027-H7",
+/// "kantor": "KPPN-METRO", "nip": "1993…" }</c> — which delivery (its <see cref="Kinerja.Domain.Pengiriman.KunciPengiriman"/>),
+/// never who acts: only the delivery's recipient, as the authenticated sender, may snooze it.
+/// </summary>
+public sealed record IngatkanBesokData(Kinerja.Domain.Pengiriman.KunciPengiriman Kunci) : ICardData
+{
+    public string Verb => CardVerbs.IngatkanBesok;
+
+    public JsonObject ToData() => new()
+    {
+        [CardVerbs.VerbProperty] = Verb,
+        ["jenis"] = Kunci.Jenis,
+        ["kurun"] = Kunci.Kurun,
+        ["kantor"] = Kunci.KodeKantor,
+        ["nip"] = Kunci.Penerima.Value,
+    };
+
+    public static bool TryParse(JsonElement data, [NotNullWhen(true)] out IngatkanBesokData? hasil)
+    {
+        hasil = null;
+        if (data.ValueKind != JsonValueKind.Object
+            || Teks(data, "jenis") is not { } jenis || Teks(data, "kurun") is not { } kurun || Teks(data, "kantor") is not { } kantor
+            || Teks(data, "nip") is not { } nipTeks || !Kinerja.Domain.Organisasi.Nip.TryParse(nipTeks, out var nip, out _))
+        {
+            return false;
+        }
+
+        try
+        {
+            hasil = new IngatkanBesokData(new Kinerja.Domain.Pengiriman.KunciPengiriman(jenis, kurun, kantor, nip));
+            return true;
+        }
+        catch (Kinerja.Domain.DomainException)
+        {
+            return false;
+        }
+    }
+
+    private static string? Teks(JsonElement data, string nama) =>
+        data.TryGetProperty(nama, out var p) && p.ValueKind == JsonValueKind.String && p.GetString() is { Length: > 0 and <= 100 } t ? t : null;
 }

@@ -19,6 +19,7 @@ public sealed partial class KinerjaActivityHandler(
     NilaiTimHandler nilaiTim,
     SkpHandler skp,
     DialogHandler dialog,
+    PengirimanHandler pengiriman,
     IPercakapanStore percakapan,
     IOptions<KinerjaOptions> options,
     TimeProvider time,
@@ -95,6 +96,11 @@ public sealed partial class KinerjaActivityHandler(
 
                 await JalankanAsync(turn, perintah, cancellationToken);
                 return MessagesEndpoint.MessageResponse("Baik.");
+
+            case IngatkanBesokData i:
+                // The invoke response replaces the clicked card: it now says when the message comes back.
+                var tunda = await TundaAsync(turn, i, cancellationToken);
+                return tunda.Kartu is { } kartuTunda ? MessagesEndpoint.CardResponse(kartuTunda.ToJson()) : MessagesEndpoint.MessageResponse(tunda.Teks!);
 
             default:
                 return MessagesEndpoint.Error(400, "BadRequest", "Aksi kartu ini tidak dikenal.");
@@ -186,6 +192,22 @@ public sealed partial class KinerjaActivityHandler(
             case PerintahData p:
                 await JalankanAsync(turn, PerintahParser.Parse(p.Teks), cancellationToken);
                 break;
+            case IngatkanBesokData i:
+                var tunda = await TundaAsync(turn, i, cancellationToken);
+                if (tunda.Kartu is { } kartuTunda && turn.Activity.ReplyToId is { Length: > 0 } idPesan)
+                {
+                    await turn.UpdateCardAsync(idPesan, kartuTunda.ToJson(), cancellationToken);
+                }
+                else if (tunda.Kartu is { } kartuBaru)
+                {
+                    await turn.ReplyCardAsync(kartuBaru.ToJson(), cancellationToken);
+                }
+                else
+                {
+                    await turn.ReplyTextAsync(tunda.Teks!, cancellationToken);
+                }
+
+                break;
         }
     }
 
@@ -199,6 +221,15 @@ public sealed partial class KinerjaActivityHandler(
         TindakLanjutData t => dialog.SelesaiAsync(identitas, t, cancellationToken),
         _ => Task.FromResult(Jawaban.Pesan("Aksi kartu ini tidak dikenal.")),
     };
+
+    /// <summary><i>Ingatkan besok</i> for the sender of the activity (never the person the card names).</summary>
+    private async Task<JawabanPengiriman> TundaAsync(Turn turn, IngatkanBesokData data, CancellationToken cancellationToken)
+    {
+        var identifikasi = await resolver.ResolveAsync(turn, cancellationToken);
+        return identifikasi.Identitas is { } identitas
+            ? await pengiriman.TundaAsync(identitas, data, cancellationToken)
+            : new JawabanPengiriman(null, Kinerja.Jobs.Pengiriman.PenundaanPengiriman.PesanBukanPenerima);
+    }
 
     private async Task JalankanAsync(Turn turn, Perintah perintah, CancellationToken cancellationToken)
     {
@@ -249,6 +280,20 @@ public sealed partial class KinerjaActivityHandler(
                 break;
             case TindakLanjutPerintah:
                 await JawabAsync(turn, await DenganIdentitasAsync(turn, id => dialog.TindakLanjutAsync(id, null, gagal: false, cancellationToken), cancellationToken), cancellationToken);
+                break;
+            case StatusPengirimanPerintah:
+                var identifikasiStatus = await resolver.ResolveAsync(turn, cancellationToken);
+                var status = identifikasiStatus.Identitas is { } idStatus
+                    ? await pengiriman.StatusAsync(idStatus, cancellationToken)
+                    : new JawabanPengiriman(null, PengirimanHandler.PesanBukanKoordinator);
+                if (status.Kartu is { } kartuStatus)
+                {
+                    await turn.ReplyCardAsync(kartuStatus.ToJson(), cancellationToken);
+                }
+                else
+                {
+                    await turn.ReplyTextAsync(status.Teks!, cancellationToken);
+                }
                 break;
             case BantuanPerintah:
                 await turn.ReplyCardAsync(BantuanCard.Render(new BantuanModel()).ToJson(), cancellationToken);

@@ -33,6 +33,9 @@ public sealed record DialogPerintah : Perintah;
 /// <summary><c>tindak lanjut</c>: the person's open follow-ups of dialogs.</summary>
 public sealed record TindakLanjutPerintah : Perintah;
 
+/// <summary><c>status pengiriman</c>: a coordinator asks how the scheduled messages of their office stand.</summary>
+public sealed record StatusPengirimanPerintah : Perintah;
+
 /// <summary>Text the bot does not understand, with the nearest command when one is close.</summary>
 public sealed record TidakDikenalPerintah(string Teks, string? MungkinMaksud) : Perintah;
 
@@ -96,6 +99,11 @@ public static partial class PerintahParser
         if (kata is ["tindak", "lanjut"] or ["tindaklanjut"] or ["tindak", "lanjut", "saya"] or ["tl"])
         {
             return new TindakLanjutPerintah();
+        }
+
+        if (kata is ["status", "pengiriman"] or ["status", "kirim"])
+        {
+            return new StatusPengirimanPerintah();
         }
 
         if (kata.Length >= 2 && kata[0] == "nilai" && kata[1] == "saya")

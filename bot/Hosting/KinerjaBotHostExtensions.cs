@@ -4,6 +4,7 @@ using KinerjaBot.Handlers;
 using KinerjaBot.Import;
 using KinerjaBot.Protocol;
 using KinerjaBot.Protocol.Auth;
+using KinerjaBot.Penjadwalan;
 using KinerjaBot.Reach;
 using KinerjaBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,9 @@ public static class KinerjaBotHostExtensions
         // Scheduled messages (issue 6, part B): calendar, planners, message builders, the daily job per office, "nilai tim".
         services.AddKinerjaPengingat(builder.Configuration);
 
+        // Hangfire, the delivery engine and its ledger, the dashboard (issue 6): bot/Penjadwalan.
+        services.AddKinerjaPenjadwalan(builder.Configuration);
+
         services.AddHostedService<DemoSeeder>();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MessagesEndpoint.MaxBodyBytes);
         return builder;
@@ -49,6 +53,7 @@ public static class KinerjaBotHostExtensions
         _ = app.Services.GetRequiredService<KebijakanPenilaian>();
         app.MapBotMessages();
         app.MapNotulaDialog();
+        app.UseKinerjaDasbor();
         app.MapGet("/", () => Results.Text("KinerjaBot berjalan. Endpoint bot: POST /api/messages\n"));
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;
@@ -93,6 +98,7 @@ public static class KinerjaBotHostExtensions
         services.AddScoped<PenggunaResolver>();
         services.AddScoped<NilaiSayaHandler>();
         services.AddScoped<SkpHandler>();
+        services.AddScoped<PengirimanHandler>();
         services.AddScoped<IActivityHandler, KinerjaActivityHandler>();
         return services;
     }

@@ -282,6 +282,33 @@ public sealed class SqliteDatabase
             pada TEXT NOT NULL,
             PRIMARY KEY (kantor, seri));
         """,
+        // 6: the delivery ledger of issue 6 (IBukuPengirimanStore, SqliteBukuPengirimanStore): one row per (kind, period,
+        // office, NIP); versi is the compare-and-set version; mulai_kirim_pada is the in-flight mark written before a
+        // POST (docs/pengiriman.md). ix_pengiriman_terbuka serves "what is due" when resuming after a crash.
+        """
+        CREATE TABLE pengiriman (
+            kantor TEXT NOT NULL,
+            jenis TEXT NOT NULL,
+            kurun TEXT NOT NULL,
+            nip TEXT NOT NULL,
+            status TEXT NOT NULL,
+            kirim_setelah TEXT NOT NULL,
+            versi INTEGER NOT NULL,
+            percobaan INTEGER NOT NULL,
+            ditunda INTEGER NOT NULL,
+            mulai_kirim_pada TEXT,
+            pekerja TEXT,
+            alasan TEXT,
+            keterangan TEXT,
+            mungkin_terkirim INTEGER NOT NULL,
+            service_url TEXT,
+            conversation_id TEXT,
+            activity_id TEXT,
+            dibuat_pada TEXT NOT NULL,
+            diperbarui_pada TEXT NOT NULL,
+            PRIMARY KEY (kantor, jenis, kurun, nip));
+        CREATE INDEX ix_pengiriman_terbuka ON pengiriman (status, kirim_setelah);
+        """,
     ];
 
     private readonly string _connectionString;

@@ -56,6 +56,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDialogStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
             ? ActivatorUtilities.CreateInstance<TableDialogStore>(sp)
             : ActivatorUtilities.CreateInstance<SqliteDialogStore>(sp));
+        // The delivery ledger of issue 6 follows the provider too (TableBukuPengirimanStore: table {prefix}Pengiriman).
+        services.TryAddSingleton<IBukuPengirimanStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.PakaiTables
+            ? ActivatorUtilities.CreateInstance<TableBukuPengirimanStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteBukuPengirimanStore>(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageInitializer>());
 
         // `store copy`: one copier per port (docs/storage.md "Moving between stores"); a new port adds its own here.

@@ -23,6 +23,20 @@ public interface IConnectorClient
 
     Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="SendToConversationAsync(string, string, Activity, CancellationToken)"/> that calls
+    /// <paramref name="sebelumPost"/> once the rate limiter gave the attempt its slot, right before the POST leaves
+    /// (again before a retried attempt): the delivery engine writes its in-flight mark there, so that time spent
+    /// waiting for Teams' limits is not part of the window in which a crash leaves a send ambiguous (docs/pengiriman.md).
+    /// </summary>
+    async Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity,
+        Func<CancellationToken, Task> sebelumPost, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sebelumPost);
+        await sebelumPost(cancellationToken).ConfigureAwait(false);
+        return await SendToConversationAsync(serviceUrl, conversationId, activity, cancellationToken).ConfigureAwait(false);
+    }
+
     Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken);
 
     Task<ConversationResourceResponse> CreatePersonalConversationAsync(string serviceUrl, string userId, string? tenantId, string? botId, CancellationToken cancellationToken);
@@ -67,6 +81,16 @@ public sealed class ConnectorClient(
     {
         var call = new Call(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities",
             ConnectorLimit.Tulis, conversationId, activity.TenantId, SafeToRepeat: false, Json(activity));
+        using var response = await CallAsync(call, cancellationToken);
+        return await ReadAsync<ResourceResponse>(response, cancellationToken) ?? new ResourceResponse(null);
+    }
+
+    public async Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity,
+        Func<CancellationToken, Task> sebelumPost, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sebelumPost);
+        var call = new Call(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities",
+            ConnectorLimit.Tulis, conversationId, activity.TenantId, SafeToRepeat: false, Json(activity)) { BeforeSend = sebelumPost };
         using var response = await CallAsync(call, cancellationToken);
         return await ReadAsync<ResourceResponse>(response, cancellationToken) ?? new ResourceResponse(null);
     }
@@ -141,6 +165,11 @@ public sealed class ConnectorClient(
         {
             await limiter.AcquireAsync(call.Limit, call.ConversationKey, call.TenantId, cancellationToken);
             var token = credentials.Tokens is { } tokens && hosts.MayCarryToken(uri) ? await tokens.GetTokenAsync(cancellationToken) : null;
+            if (call.BeforeSend is { } beforeSend)
+            {
+                await beforeSend(cancellationToken);
+            }
+
             var (response, failure, notSent) = await SendOnceAsync(call, uri, token, o.BatasWaktuPermintaan, cancellationToken);
 
             if (response is null)
@@ -357,5 +386,9 @@ public sealed class ConnectorClient(
         string? ConversationKey,
         string? TenantId,
         bool SafeToRepeat,
-        byte[]? Body);
+        byte[]? Body)
+    {
+        /// <summary>Called after the rate limiter gave this attempt its slot, right before the request leaves.</summary>
+        public Func<CancellationToken, Task>? BeforeSend { get; init; }
+    }
 }

@@ -53,6 +53,8 @@ public sealed class TestStore : IDisposable
 
     public IDialogStore Dialog => _services.GetRequiredService<IDialogStore>();
 
+    public IBukuPengirimanStore BukuPengiriman => _services.GetRequiredService<IBukuPengirimanStore>();
+
     public KantorImporter Importer => _services.GetRequiredService<KantorImporter>();
 
     public DataKantorReader Reader => _services.GetRequiredService<DataKantorReader>();

@@ -1,0 +1,162 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace KinerjaBot.Penjadwalan;
+
+/// <summary>Hangfire in the bot host (section <c>Kinerja:Jadwal</c>, docs/pengiriman.md).</summary>
+public sealed class PenjadwalanOptions
+{
+    public const string Section = "Kinerja:Jadwal";
+
+    public const string PenyimpananSqlite = "sqlite";
+
+    public const string PenyimpananPostgreSql = "postgresql";
+
+    /// <summary><c>sqlite</c> (default: a file next to the store's SQLite file, survives a restart) or <c>postgresql</c> (several instances share one schedule).</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Kinerja:Jadwal:Penyimpanan wajib diisi (pilihan: sqlite, postgresql).")]
+    public string Penyimpanan { get; set; } = PenyimpananSqlite;
+
+    /// <summary>The Hangfire SQLite file; default <c>hangfire.db</c> in the folder of <c>Kinerja:Storage:SqlitePath</c>.</summary>
+    public string? SqlitePath { get; set; }
+
+    /// <summary>With <c>postgresql</c>: the Npgsql connection string (<c>Host=…;Database=…;Username=…;Password=…</c>).</summary>
+    public string? PostgreSqlConnectionString { get; set; }
+
+    /// <summary>With <c>postgresql</c>: the schema of Hangfire's tables.</summary>
+    public string PostgreSqlSchema { get; set; } = "hangfire";
+
+    /// <summary>Whether this instance runs a Hangfire server (workers). Off: it only plans and serves the dashboard.</summary>
+    public bool Server { get; set; } = true;
+
+    /// <summary>Hangfire workers of this instance.</summary>
+    [Range(1, 200, ErrorMessage = "Kinerja:Jadwal:JumlahPekerja harus 1–200.")]
+    public int JumlahPekerja { get; set; } = 4;
+
+    /// <summary>How often idle workers look for new jobs.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00", ErrorMessage = "Kinerja:Jadwal:IntervalAntrian harus 50 ms – 5 menit.")]
+    public TimeSpan IntervalAntrian { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A job fetched by a worker that died (crash, SIGKILL) is given to another worker after this long. Longer than a
+    /// batch of deliveries takes (a batch run twice sends nothing twice, but does the work twice).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Kinerja:Jadwal:BatasTakTerlihat harus 1 detik – 1 hari.")]
+    public TimeSpan BatasTakTerlihat { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Coordinators who may see delivery progress and the dashboard: <c>KODE-KANTOR:NIP</c>.</summary>
+    public List<string> Koordinator { get; set; } = [];
+
+    [Required]
+    public DasborOptions Dasbor { get; set; } = new();
+
+    internal bool PakaiPostgreSql => string.Equals(Penyimpanan?.Trim(), PenyimpananPostgreSql, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// The Hangfire dashboard at <see cref="Path"/>: only coordinators and administrators, authenticated with an Entra ID
+/// token (Bearer) — never anonymous. Off unless <see cref="Aktif"/> (which needs <see cref="Authority"/> and <see cref="Audience"/>).
+/// </summary>
+public sealed class DasborOptions
+{
+    public bool Aktif { get; set; }
+
+    public string Path { get; set; } = "/hangfire";
+
+    /// <summary>The token issuer, e.g. <c>https://login.microsoftonline.com/{tenant}/v2.0</c>.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>The dashboard's app id URI or client id the token must be for.</summary>
+    public string? Audience { get; set; }
+
+    /// <summary>The app role (<c>roles</c> claim) of administrators.</summary>
+    public string PeranAdmin { get; set; } = "KinerjaBot.Admin";
+}
+
+/// <summary>The checks data annotations cannot express; messages name the key.</summary>
+public sealed class PenjadwalanOptionsValidator : IValidateOptions<PenjadwalanOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PenjadwalanOptions options)
+    {
+        var kesalahan = new List<string>();
+        var penyimpanan = options.Penyimpanan?.Trim();
+        if (!string.IsNullOrEmpty(penyimpanan) && !string.Equals(penyimpanan, PenjadwalanOptions.PenyimpananSqlite, StringComparison.OrdinalIgnoreCase)
+            && !options.PakaiPostgreSql)
+        {
+            kesalahan.Add($"Kinerja:Jadwal:Penyimpanan '{options.Penyimpanan}' tidak dikenal; yang didukung: sqlite, postgresql.");
+        }
+
+        if (options.PakaiPostgreSql)
+        {
+            if (string.IsNullOrWhiteSpace(options.PostgreSqlConnectionString))
+            {
+                kesalahan.Add("Kinerja:Jadwal:PostgreSqlConnectionString wajib diisi untuk penyimpanan postgresql (Host=…;Database=…;Username=…;Password=…).");
+            }
+            else
+            {
+                try
+                {
+                    _ = new Npgsql.NpgsqlConnectionStringBuilder(options.PostgreSqlConnectionString);
+                }
+                catch (ArgumentException)
+                {
+                    kesalahan.Add("Kinerja:Jadwal:PostgreSqlConnectionString tidak bisa dibaca (mis. Host=127.0.0.1;Database=kinerja;Username=…;Password=…).");
+                }
+            }
+
+            if (string.IsNullOrWhiteSpace(options.PostgreSqlSchema) || !options.PostgreSqlSchema.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+            {
+                kesalahan.Add($"Kinerja:Jadwal:PostgreSqlSchema '{options.PostgreSqlSchema}' harus huruf kecil, angka atau '_'.");
+            }
+        }
+
+        if (options.SqlitePath is { } path && (path.Trim().Length == 0 || path.IndexOfAny(System.IO.Path.GetInvalidPathChars()) >= 0))
+        {
+            kesalahan.Add($"Kinerja:Jadwal:SqlitePath '{path}' bukan nama berkas.");
+        }
+
+        foreach (var k in options.Koordinator)
+        {
+            if (!Koordinator.TryParse(k, out _))
+            {
+                kesalahan.Add($"Kinerja:Jadwal:Koordinator '{k}' harus KODE-KANTOR:NIP (NIP 18 angka).");
+            }
+        }
+
+        if (options.Dasbor.Aktif)
+        {
+            if (!Uri.TryCreate(options.Dasbor.Authority, UriKind.Absolute, out var authority) || authority.Scheme != Uri.UriSchemeHttps)
+            {
+                kesalahan.Add("Kinerja:Jadwal:Dasbor:Authority wajib berupa URL https (penerbit token Entra ID) bila dasbor aktif.");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.Dasbor.Audience))
+            {
+                kesalahan.Add("Kinerja:Jadwal:Dasbor:Audience wajib diisi bila dasbor aktif.");
+            }
+
+            if (!options.Dasbor.Path.StartsWith('/') || options.Dasbor.Path.Length < 2)
+            {
+                kesalahan.Add($"Kinerja:Jadwal:Dasbor:Path '{options.Dasbor.Path}' harus diawali '/'.");
+            }
+        }
+
+        return kesalahan.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(kesalahan);
+    }
+}
+
+/// <summary>A coordinator entry of <see cref="PenjadwalanOptions.Koordinator"/>.</summary>
+public readonly record struct Koordinator(string KodeKantor, Kinerja.Domain.Organisasi.Nip Nip)
+{
+    public static bool TryParse(string? teks, out Koordinator koordinator)
+    {
+        koordinator = default;
+        var i = teks?.LastIndexOf(':') ?? -1;
+        if (teks is null || i <= 0 || !Kinerja.Domain.Organisasi.Nip.TryParse(teks[(i + 1)..].Trim(), out var nip, out _))
+        {
+            return false;
+        }
+
+        koordinator = new Koordinator(teks[..i].Trim().ToUpperInvariant(), nip);
+        return true;
+    }
+}
