@@ -68,7 +68,7 @@ public sealed class CardVerbsTests
     public void VerbDideklarasikanSekali()
     {
         Assert.Equal(["nilaiSaya", "perintah", "lihatSkp", "ajukanSkp", "setujuiSkp", "kembalikanSkp", "ubahTargetSkp", "ajukanAdendumSkp",
-            "bukaDialog", "simpanDialog", "tundaDialog", "lihatDialog", "selesaiTindakLanjut", "batalkanTindakLanjut"], CardVerbs.Semua);
+            "bukaDialog", "simpanDialog", "tundaDialog", "lihatDialog", "selesaiTindakLanjut", "batalkanTindakLanjut", "ingatkanBesok"], CardVerbs.Semua);
         Assert.Equal(CardVerbs.NilaiSaya, new NilaiSayaData(2026, 1).Verb);
         Assert.Equal(CardVerbs.Perintah, new PerintahData("x").Verb);
     }

@@ -56,15 +56,7 @@ public sealed class ConnectorRateLimiter
         _time = time;
         _logger = logger;
         _origin = time.GetTimestamp();
-        // The second's quota spread over its quarters: a fan-out that takes a whole second's quota in one burst gets
-        // throttled as soon as the arrivals jitter (issue 6, docs/pengiriman.md). Quarters, not tenths: every wait for
-        // a slot wakes a few milliseconds late, which costs a larger share of a shorter window.
-        var perDetik = options.Value.PermintaanPerDetikPerTenant;
-        _tenantWindows =
-        [
-            new(perDetik, TimeSpan.FromSeconds(1)),
-            new(Math.Max(1, (perDetik + 3) / 4), TimeSpan.FromMilliseconds(250)),
-        ];
+        _tenantWindows = [new(options.Value.PermintaanPerDetikPerTenant, TimeSpan.FromSeconds(1))];
         _longestPause = options.Value.RetryAfterMaksimum;
     }
 
