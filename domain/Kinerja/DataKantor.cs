@@ -122,6 +122,13 @@ public sealed class DataKantor
     public IReadOnlyList<InisiatifStrategis> Inisiatif(int tahun, Nip pemilik) =>
         _inisiatif.TryGetValue((tahun, pemilik), out var daftar) ? daftar : [];
 
+    /// <summary>
+    /// The strategic initiatives of a unit in <paramref name="tahun"/>: those of its head's contract (the head owns the
+    /// unit's strategy map, domain.md §5); none when the unit has no head.
+    /// </summary>
+    public IReadOnlyList<InisiatifStrategis> InisiatifUnit(string kodeUnit, int tahun) =>
+        KepalaUnit(kodeUnit) is { } kepala ? Inisiatif(tahun, kepala.Nip) : [];
+
     public Unit? CariUnit(string kode) => _unitByKode.GetValueOrDefault(kode);
 
     public Pegawai? CariPegawai(Nip nip) => _pegawaiByNip.GetValueOrDefault(nip);

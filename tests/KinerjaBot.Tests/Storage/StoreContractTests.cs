@@ -60,7 +60,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal(3, dimuat.Inisiatif(2026, hendarto).Count);
         Assert.Equal(data.Inisiatif(2026, hendarto), dimuat.Inisiatif(2026, hendarto));
         Assert.Null(dimuat.Inisiatif(2026, hendarto)[0].Keterangan);
-        Assert.Equal(new DateOnly(2026, 10, 31), dimuat.Inisiatif(2026, hendarto)[1].Tenggat);
+        Assert.Equal(new DateOnly(2026, 9, 30), dimuat.Inisiatif(2026, hendarto)[1].Tenggat);
     }
 
     [Fact]
