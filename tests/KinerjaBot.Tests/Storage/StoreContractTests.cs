@@ -1,3 +1,4 @@
+using Kinerja.Domain.Dialog;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Penilaian;
@@ -43,6 +44,8 @@ public abstract class StoreContractTests : IDisposable
     public async Task SimpanLaluMuat_IsiDanUrutanSama()
     {
         var store = Store();
+        // One more initiative with neither deadline nor description: both must come back empty.
+        _d.Tambah("inisiatif.csv", "2026,197603141998031002,Pengelolaan kas yang akurat,Dasbor kas harian,12.5,,");
         var data = store.Baca(_d.Folder);
 
         var hasil = await store.Kantor.SimpanAsync(data, Ct);
@@ -57,10 +60,11 @@ public abstract class StoreContractTests : IDisposable
 
         // The demo's strategic initiatives come back in data order, with the deadline and the empty description as given.
         var hendarto = Nip.Parse("197603141998031002");
-        Assert.Equal(3, dimuat.Inisiatif(2026, hendarto).Count);
+        Assert.Equal(4, dimuat.Inisiatif(2026, hendarto).Count);
         Assert.Equal(data.Inisiatif(2026, hendarto), dimuat.Inisiatif(2026, hendarto));
         Assert.Null(dimuat.Inisiatif(2026, hendarto)[0].Keterangan);
         Assert.Equal(new DateOnly(2026, 9, 30), dimuat.Inisiatif(2026, hendarto)[1].Tenggat);
+        Assert.Equal(new InisiatifStrategis("Dasbor kas harian", "Pengelolaan kas yang akurat", 12.5m), dimuat.Inisiatif(2026, hendarto)[3]);
     }
 
     [Fact]
