@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kinerja.Cards;
 using Kinerja.Domain.Dialog;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Kontrak;
@@ -6,7 +7,9 @@ using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Penilaian;
 using Kinerja.Testing;
 using Kinerja.Testing.Builders;
+using Kinerja.Testing.CardLint;
 using KinerjaBot.Import;
+using CardJson = KinerjaBot.Tests.Support.CardJson;
 
 namespace KinerjaBot.Tests.Dialog;
 
@@ -141,6 +144,23 @@ public sealed class AgendaDemoTests
         Assert.Equal("Tren NKO KPPN Metro 2026", tren.Judul);
         Assert.Equal($"TW I 2026: {nko[0]} → TW II 2026: {nko[1]} → TW III 2026: {nko[2]}", tren.Rincian);
         Assert.Equal("NKO naik 0,62 poin dari triwulan sebelumnya", tren.Alasan);
+    }
+
+    [Fact]
+    public async Task Dko_KppnMetroTw3_KartuCatatMenampilkanInisiatifDenganProgresDanTenggat_LolosLint()
+    {
+        var unit = Data.Value.CariUnit("KPPN-METRO")!;
+        var agenda = new PenyusunAgenda(Penilai).Dko(Data.Value, unit, Tw3, Data.Value.InisiatifUnit(unit.Kode, Tw3.Tahun), [], HariIni);
+        var kandidat = Data.Value.Bawahan(Hendarto).Select(p => (p, false)).Prepend((Data.Value.CariPegawai(Hendarto)!, true)).ToList();
+
+        var kartu = CatatDialogCard.Render(new CatatDialogModel("DKO KPPN Metro", "dlg-demo", agenda, kandidat, unit.ZonaWaktu, HariIni, [], new Dictionary<string, string>()))
+            .ToJson();
+
+        await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
+        var teks = CardJson.AllText(kartu);
+        Assert.Contains("Inisiatif strategis: Digitalisasi arsip dokumen SPM dan SP2D", teks, StringComparison.Ordinal);
+        Assert.Contains("Sasaran strategis Akuntansi dan pelaporan yang berkualitas; progres 60,00%; tenggat 30 September 2026", teks, StringComparison.Ordinal);
+        Assert.Contains("Sasaran strategis Pelaksanaan anggaran satker mitra yang berkualitas; progres 100,00%; tenggat 31 Agustus 2026; Dua belas sesi klinik selesai", teks, StringComparison.Ordinal);
     }
 
     private static string NkoDariRekap(int tw)
