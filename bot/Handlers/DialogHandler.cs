@@ -362,8 +362,8 @@ public sealed partial class DialogHandler(
     {
         if (seri.Jenis == JenisDialog.Dko)
         {
-            // Strategic initiatives are not in the office data yet (data-format.md has no table for them): none are listed.
-            return penyusun.Dko(k.Data, k.Data.CariUnit(seri.KodeUnit!)!, periode, [], tindakLanjut, k.HariIni);
+            // The unit head's strategic initiatives of the period's year (inisiatif.csv): monitored at each DKO (domain.md §8).
+            return penyusun.Dko(k.Data, k.Data.CariUnit(seri.KodeUnit!)!, periode, k.Data.InisiatifUnit(seri.KodeUnit!, periode.Tahun), tindakLanjut, k.HariIni);
         }
 
         var bawahan = k.Data.CariPegawai(seri.Bawahan!.Value)!;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kinerja.Domain;
+using Kinerja.Domain.Dialog;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Penilaian;
@@ -13,7 +14,7 @@ namespace KinerjaBot.Import;
 /// <para>Decisions the format leaves open (documented here and in the report):</para>
 /// <list type="bullet">
 /// <item>Files and sheets: <c>unit</c>, <c>pegawai</c>, <c>iku</c>, <c>target</c>, <c>realisasi</c>, <c>perilaku</c> are
-/// required, <c>skp</c> is optional; names are matched without regard to case; other CSV files or sheets are a
+/// required, <c>skp</c> and <c>inisiatif</c> are optional; names are matched without regard to case; other CSV files or sheets are a
 /// warning. Header names are trimmed and compared in lower case.</item>
 /// <item>Columns that may be left out of the header: <c>target_atas</c>, <c>pengurang</c> (read as 0). Cells that may be
 /// empty: <c>kode_induk</c>, <c>nip_atasan</c>, <c>jabatan</c>, <c>satuan</c>, <c>target_atas</c>, <c>pengurang</c>.</item>
@@ -28,11 +29,14 @@ namespace KinerjaBot.Import;
 /// <item>An <c>skp</c> row for a year in which the employee has no IKU creates an empty contract with that status
 /// (a warning says so); a realisation for a quarter without a target is a warning (it does not count).</item>
 /// <item>Duplicate e-mails (case-insensitive) are an error: the e-mail matches the Teams user.</item>
+/// <item><c>inisiatif</c>: the owner must own a strategy map (head of a unit at a map-owning level of the policy) and have
+/// IKU that year under the row's <c>sasaran_strategis</c>, spelled as in <c>iku</c> (that is how an SS is identified);
+/// <c>progres_persen</c> 0–100, <c>tenggat</c> an optional ISO date, names unique per owner and year.</item>
 /// </list>
 /// </summary>
 public sealed class DataKantorReader(KebijakanPenilaian kebijakan)
 {
-    private static readonly string[] UrutanBerkas = ["unit", "pegawai", "iku", "target", "realisasi", "perilaku", "skp"];
+    private static readonly string[] UrutanBerkas = ["unit", "pegawai", "iku", "target", "realisasi", "perilaku", "skp", "inisiatif"];
 
     private static readonly Dictionary<string, (string[] Kolom, string[] BolehTidakAda, bool Wajib)> Skema = new(StringComparer.Ordinal)
     {
@@ -43,6 +47,7 @@ public sealed class DataKantorReader(KebijakanPenilaian kebijakan)
         ["realisasi"] = (["tahun", "nip_pemilik", "kode_iku", "periode", "realisasi"], [], true),
         ["perilaku"] = (["tahun", "nip", "nilai", "pengurang"], ["pengurang"], true),
         ["skp"] = (["tahun", "nip", "status"], [], false),
+        ["inisiatif"] = (["tahun", "nip_pemilik", "sasaran_strategis", "nama", "progres_persen", "tenggat", "keterangan"], ["tenggat", "keterangan"], false),
     };
 
     private static readonly Dictionary<string, LevelUnit> Level = new(StringComparer.OrdinalIgnoreCase)
@@ -441,6 +446,7 @@ public sealed class DataKantorReader(KebijakanPenilaian kebijakan)
         private readonly Dictionary<Nip, PegawaiBaris> _pegawaiByNip = [];
         private readonly Dictionary<(int, Nip), KontrakBaris> _kontrak = [];
         private readonly List<NilaiPerilaku> _perilaku = [];
+        private readonly List<(int Line, int Tahun, Nip Pemilik, InisiatifStrategis Inisiatif)> _inisiatif = [];
         private string? _unitPuncak;
 
         private IEnumerable<Baris> Rows(string name) =>
@@ -461,6 +467,7 @@ public sealed class DataKantorReader(KebijakanPenilaian kebijakan)
             BacaPerilaku();
             BacaSkp();
             PeriksaKontrak(data);
+            BacaInisiatif(data);
             return errors.Count == 0 ? BangunKinerja(data) : null;
         }
 
@@ -977,6 +984,72 @@ public sealed class DataKantorReader(KebijakanPenilaian kebijakan)
             }
         }
 
+        private void BacaInisiatif(DataKantor data)
+        {
+            var sudah = new Dictionary<(int, Nip, string), int>();
+            foreach (var b in Rows("inisiatif"))
+            {
+                var tahun = b.Tahun();
+                var nip = Pemilik(b, "nip_pemilik");
+                var sasaran = b.Teks("sasaran_strategis");
+                var nama = b.Teks("nama");
+                var progres = b.Angka("progres_persen");
+                var tenggat = b.Tanggal("tenggat");
+                var keterangan = b.Teks("keterangan", wajib: false);
+                if (progres is { } pr && pr is < 0 or > 100)
+                {
+                    b.Salah("progres_persen", $"progres harus 0–100, bukan {pr.ToString(CultureInfo.InvariantCulture)}");
+                    progres = null;
+                }
+
+                if (tahun is not { } t || nip is not { } n)
+                {
+                    continue;
+                }
+
+                var tahunTeks = t.ToString(CultureInfo.InvariantCulture);
+                if (data.CariPegawai(n) is not { } pemilik || !reader._penilai.PemilikPetaStrategi(pemilik, data))
+                {
+                    b.Salah("nip_pemilik", $"{n} bukan pemilik peta strategi (kepala unit eselon yang memiliki peta strategi): inisiatif strategis hanya untuk pemilik peta strategi");
+                    continue;
+                }
+
+                if (!_kontrak.TryGetValue((t, n), out var kontrak) || kontrak.Iku.Count == 0)
+                {
+                    b.Salah("tahun", $"{n} tidak punya IKU tahun {tahunTeks} di {Label("iku")}: inisiatif strategis harus melekat pada sasaran strategis peta strateginya");
+                    continue;
+                }
+
+                if (sasaran is not null && !kontrak.Iku.Exists(i => i.Iku is { } iku && string.Equals(iku.SasaranStrategis, sasaran, StringComparison.Ordinal)))
+                {
+                    var ada = string.Join("; ", kontrak.Iku.Where(i => i.Iku is not null).Select(i => i.Iku!.SasaranStrategis).Distinct(StringComparer.Ordinal));
+                    b.Salah("sasaran_strategis", $"sasaran strategis '{sasaran}' tidak ada di peta strategi {n} tahun {tahunTeks} (yang ada: {ada})");
+                    continue;
+                }
+
+                if (nama is null || sasaran is null || progres is not { } p)
+                {
+                    continue;
+                }
+
+                if (sudah.TryGetValue((t, n, nama.ToUpperInvariant()), out var lama))
+                {
+                    b.Salah("nama", $"inisiatif strategis '{nama}' {n} tahun {tahunTeks} sudah ada di baris {lama.ToString(CultureInfo.InvariantCulture)}");
+                    continue;
+                }
+
+                sudah.Add((t, n, nama.ToUpperInvariant()), b.Line);
+                try
+                {
+                    _inisiatif.Add((b.Line, t, n, new InisiatifStrategis(nama, sasaran, p, tenggat, keterangan)));
+                }
+                catch (DomainException e)
+                {
+                    b.Salah("*", e.Message);
+                }
+            }
+        }
+
         private void PeriksaKontrak(DataKantor data)
         {
             foreach (var kontrak in _kontrak.Values)
@@ -1036,6 +1109,11 @@ public sealed class DataKantorReader(KebijakanPenilaian kebijakan)
             foreach (var p in _perilaku)
             {
                 Domain(Label("perilaku"), 0, "*", () => data.TambahPerilaku(p));
+            }
+
+            foreach (var (line, tahun, pemilik, inisiatif) in _inisiatif)
+            {
+                Domain(Label("inisiatif"), line, "*", () => data.TambahInisiatif(tahun, pemilik, inisiatif));
             }
 
             return data;

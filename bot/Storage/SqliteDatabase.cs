@@ -309,6 +309,20 @@ public sealed class SqliteDatabase
             PRIMARY KEY (kantor, jenis, kurun, nip));
         CREATE INDEX ix_pengiriman_terbuka ON pengiriman (status, kirim_setelah);
         """,
+        // 7: strategic initiatives of a strategy-map owner's contract (issue 5: listed on the DKO agenda); replaced per year like the IKU.
+        """
+        CREATE TABLE inisiatif (
+            kantor TEXT NOT NULL,
+            tahun INTEGER NOT NULL,
+            nip TEXT NOT NULL,
+            urutan INTEGER NOT NULL,
+            nama TEXT NOT NULL,
+            sasaran_strategis TEXT NOT NULL,
+            progres TEXT NOT NULL,
+            tenggat TEXT,
+            keterangan TEXT,
+            PRIMARY KEY (kantor, tahun, nip, urutan));
+        """,
     ];
 
     private readonly string _connectionString;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Kinerja.Domain.Dialog;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Ports;
@@ -95,7 +96,7 @@ public sealed class SqliteKantorStore(SqliteDatabase database, TimeProvider time
         // Each year present in the data is replaced; other years stay as they are.
         foreach (var tahun in tahunData)
         {
-            foreach (var tabel in (string[])["kontrak", "iku", "target", "realisasi", "perilaku"])
+            foreach (var tabel in (string[])["kontrak", "iku", "target", "realisasi", "perilaku", "inisiatif"])
             {
                 await HapusAsync(connection, tx, $"DELETE FROM {tabel} WHERE kantor = $k AND tahun = $tahun;", kunci, tahun, cancellationToken)
                     .ConfigureAwait(false);
@@ -111,6 +112,7 @@ public sealed class SqliteKantorStore(SqliteDatabase database, TimeProvider time
 
         var (jumlahKontrak, jumlahIku) = await SisipKontrakAsync(connection, tx, kunci, data, cancellationToken).ConfigureAwait(false);
         await SisipPerilakuAsync(connection, tx, kunci, data, cancellationToken).ConfigureAwait(false);
+        await SisipInisiatifAsync(connection, tx, kunci, data, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         var diganti = tahunData.Where(tahunTersimpan.Contains).ToList();
@@ -138,6 +140,7 @@ public sealed class SqliteKantorStore(SqliteDatabase database, TimeProvider time
             SELECT tahun, nip, kode_iku, triwulan, nilai, atas FROM target WHERE kantor = $k;
             SELECT tahun, nip, kode_iku, triwulan, nilai FROM realisasi WHERE kantor = $k;
             SELECT tahun, nip, nilai, pengurang FROM perilaku WHERE kantor = $k ORDER BY tahun, urutan;
+            SELECT tahun, nip, nama, sasaran_strategis, progres, tenggat, keterangan FROM inisiatif WHERE kantor = $k ORDER BY tahun, urutan;
             """);
         cmd.Parameters.AddWithValue("$k", kunci);
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -202,6 +205,14 @@ public sealed class SqliteKantorStore(SqliteDatabase database, TimeProvider time
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             data.TambahPerilaku(new NilaiPerilaku(r.GetInt32(0), Nip.Parse(r.GetString(1)), Desimal(r.GetString(2)), Desimal(r.GetString(3))));
+        }
+
+        await r.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            data.TambahInisiatif(r.GetInt32(0), Nip.Parse(r.GetString(1)), new InisiatifStrategis(r.GetString(2), r.GetString(3), Desimal(r.GetString(4)),
+                r.IsDBNull(5) ? null : DateOnly.ParseExact(r.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                r.IsDBNull(6) ? null : r.GetString(6)));
         }
 
         StorageLog.KantorLoaded(logger, kodeKantor, stopwatch.ElapsedMilliseconds);
@@ -361,6 +372,18 @@ public sealed class SqliteKantorStore(SqliteDatabase database, TimeProvider time
         foreach (var p in data.Perilaku)
         {
             await JalankanAsync(cmd, cancellationToken, kunci, p.Tahun, p.Nip.Value, urutan++, Teks(p.Nilai), Teks(p.Pengurang)).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task SisipInisiatifAsync(SqliteConnection connection, SqliteTransaction tx, string kunci, DataKantor data,
+        CancellationToken cancellationToken)
+    {
+        await using var cmd = Sisipan(connection, tx, "inisiatif", "kantor", "tahun", "nip", "urutan", "nama", "sasaran_strategis", "progres", "tenggat", "keterangan");
+        var urutan = 0;
+        foreach (var (tahun, pemilik, i) in data.SemuaInisiatif)
+        {
+            await JalankanAsync(cmd, cancellationToken, kunci, tahun, pemilik.Value, urutan++, i.Nama, i.SasaranStrategis, Teks(i.ProgresPersen),
+                i.Tenggat?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.Keterangan).ConfigureAwait(false);
         }
     }
 }

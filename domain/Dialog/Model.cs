@@ -127,8 +127,24 @@ public sealed record ItemAgenda(JenisItemAgenda Jenis, string Judul, string Alas
 /// <summary>The generated agenda of a dialog: its series, the data period it reads, and the items in order.</summary>
 public sealed record AgendaDialog(SeriDialog Seri, Periode Periode, IReadOnlyList<ItemAgenda> Item);
 
-/// <summary>A strategic initiative of a unit with its progress (domain.md §2: projects attached to an SS, monitored at each DKO).</summary>
-public sealed record InisiatifStrategis(string Nama, string SasaranStrategis, decimal ProgresPersen, DateOnly? Tenggat = null, string? Keterangan = null);
+/// <summary>
+/// A strategic initiative of a unit with its progress (domain.md §2: projects attached to an SS, monitored at each DKO).
+/// Validated at construction: a name and a strategic objective, progress 0–100; an empty description is none.
+/// </summary>
+public sealed record InisiatifStrategis(string Nama, string SasaranStrategis, decimal ProgresPersen, DateOnly? Tenggat = null, string? Keterangan = null)
+{
+    public string Nama { get; init; } = string.IsNullOrWhiteSpace(Nama) ? throw new DomainException("Nama inisiatif strategis kosong") : Nama.Trim();
+
+    public string SasaranStrategis { get; init; } = string.IsNullOrWhiteSpace(SasaranStrategis)
+        ? throw new DomainException($"Inisiatif strategis '{Nama}' tidak menyebut sasaran strategis")
+        : SasaranStrategis.Trim();
+
+    public decimal ProgresPersen { get; init; } = ProgresPersen is >= 0 and <= 100
+        ? ProgresPersen
+        : throw new DomainException($"Progres inisiatif strategis '{Nama}' harus 0–100, bukan {ProgresPersen.ToString(CultureInfo.InvariantCulture)}");
+
+    public string? Keterangan { get; init; } = string.IsNullOrWhiteSpace(Keterangan) ? null : Keterangan.Trim();
+}
 
 /// <summary>The SKP state a DKI discusses: year, status and deadline (from the SKP workflow).</summary>
 public sealed record KeadaanSkp(int Tahun, StatusSkp Status, TenggatSkp Tenggat);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Kinerja.Domain.Dialog;
 using Kinerja.Domain.Organisasi;
 
 namespace Kinerja.Domain.Kinerja;
@@ -16,6 +18,7 @@ public sealed class DataKantor
     private readonly Dictionary<(int, Nip), KontrakKinerja> _kontrak = [];
     private readonly Dictionary<(int, Nip), NilaiPerilaku> _perilaku = [];
     private readonly Dictionary<string, Pegawai> _kepalaByUnit = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int, Nip), List<InisiatifStrategis>> _inisiatif = [];
 
     public IReadOnlyList<Unit> Unit => _unit;
 
@@ -24,6 +27,10 @@ public sealed class DataKantor
     public IEnumerable<KontrakKinerja> Kontrak => _kontrak.Values;
 
     public IEnumerable<NilaiPerilaku> Perilaku => _perilaku.Values;
+
+    /// <summary>Every strategic initiative with its year and owner, in the order they were added.</summary>
+    public IEnumerable<(int Tahun, Nip Pemilik, InisiatifStrategis Inisiatif)> SemuaInisiatif =>
+        _inisiatif.SelectMany(e => e.Value.Select(i => (e.Key.Item1, e.Key.Item2, i)));
 
     /// <summary>The office's code: the code of its top unit.</summary>
     public string KodeKantor => UnitInduk?.Kode ?? throw new DomainException("Data kantor belum punya unit");
@@ -71,6 +78,56 @@ public sealed class DataKantor
             throw new DomainException($"Nilai perilaku {nilai.Nip} tahun {nilai.Tahun} sudah ada");
         }
     }
+
+    /// <summary>
+    /// Adds a strategic initiative to the contract of a strategy-map owner (domain.md §2/§5: initiatives are part of a map
+    /// owner's contract, attached to one of its SS). The owner must head a unit and have a contract that year with an IKU
+    /// under that strategic objective; names are unique per owner and year. Which unit levels own a map is policy: the
+    /// importer checks it against <c>KebijakanPenilaian</c>.
+    /// </summary>
+    public void TambahInisiatif(int tahun, Nip pemilik, InisiatifStrategis inisiatif)
+    {
+        ArgumentNullException.ThrowIfNull(inisiatif);
+        var tahunTeks = tahun.ToString(CultureInfo.InvariantCulture);
+        if (CariPegawai(pemilik) is not { KepalaUnit: true })
+        {
+            throw new DomainException($"{pemilik} bukan kepala unit: inisiatif strategis hanya untuk pemilik peta strategi");
+        }
+
+        if (CariKontrak(tahun, pemilik) is not { } kontrak)
+        {
+            throw new DomainException($"{pemilik} tidak punya kontrak kinerja tahun {tahunTeks}");
+        }
+
+        if (!kontrak.Iku.Any(i => string.Equals(i.SasaranStrategis, inisiatif.SasaranStrategis, StringComparison.Ordinal)))
+        {
+            throw new DomainException($"sasaran strategis '{inisiatif.SasaranStrategis}' tidak ada di peta strategi {pemilik} tahun {tahunTeks}");
+        }
+
+        if (!_inisiatif.TryGetValue((tahun, pemilik), out var daftar))
+        {
+            daftar = [];
+            _inisiatif.Add((tahun, pemilik), daftar);
+        }
+
+        if (daftar.Exists(i => string.Equals(i.Nama, inisiatif.Nama, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainException($"inisiatif strategis '{inisiatif.Nama}' {pemilik} tahun {tahunTeks} sudah ada");
+        }
+
+        daftar.Add(inisiatif);
+    }
+
+    /// <summary>The strategic initiatives of <paramref name="pemilik"/>'s contract of <paramref name="tahun"/>, in data order.</summary>
+    public IReadOnlyList<InisiatifStrategis> Inisiatif(int tahun, Nip pemilik) =>
+        _inisiatif.TryGetValue((tahun, pemilik), out var daftar) ? daftar : [];
+
+    /// <summary>
+    /// The strategic initiatives of a unit in <paramref name="tahun"/>: those of its head's contract (the head owns the
+    /// unit's strategy map, domain.md §5); none when the unit has no head.
+    /// </summary>
+    public IReadOnlyList<InisiatifStrategis> InisiatifUnit(string kodeUnit, int tahun) =>
+        KepalaUnit(kodeUnit) is { } kepala ? Inisiatif(tahun, kepala.Nip) : [];
 
     public Unit? CariUnit(string kode) => _unitByKode.GetValueOrDefault(kode);
 

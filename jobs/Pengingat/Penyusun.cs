@@ -96,7 +96,7 @@ public interface IAgendaDialog
 /// The agenda of a prompt from the dialog domain (issue 5, domain.md §8): for a direct report the DKI agenda (IKU below
 /// 100 red first with target, realisation and gap, missing realisations, the SKP's state and deadline, open or overdue
 /// follow-ups of that DKI series); for the DKO the unit's agenda (its IKU, follow-ups, strategic objectives below 100,
-/// the NKO trend) about the leader and the IKU part about each unit head below.
+/// the head's strategic initiatives of the year, the NKO trend) about the leader and the IKU part about each unit head below.
 /// </summary>
 public sealed class AgendaDialogKinerja(PenyusunAgenda penyusun, Penilai penilai, IDialogStore dialog, IKontrakStore kontrak, IKalenderKerja kalender) : IAgendaDialog
 {
@@ -116,7 +116,7 @@ public sealed class AgendaDialogKinerja(PenyusunAgenda penyusun, Penilai penilai
         var hanyaIku = false;
         if (organisasi && orang.Nip == pimpinan.Nip && data.CariUnit(pimpinan.KodeUnit) is { } unit && penilai.Nko(data, unit, p) is not null)
         {
-            agenda = penyusun.Dko(data, unit, p, [], tindakLanjut, hariIni);
+            agenda = penyusun.Dko(data, unit, p, data.InisiatifUnit(unit.Kode, p.Tahun), tindakLanjut, hariIni);
         }
         else if (orang.NipAtasan == pimpinan.Nip)
         {

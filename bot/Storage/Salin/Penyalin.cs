@@ -65,6 +65,12 @@ public sealed class PenyalinKantor : PenyalinStore<DataKantor>
             sb.AppendLine(c, $"b {p.Tahun}|{p.Nip}|{p.Nilai}|{p.Pengurang}");
         }
 
+        // Data order within an owner's year is kept (it is the order of the contract), so it is part of the fingerprint.
+        foreach (var (tahun, pemilik, i) in item.SemuaInisiatif.OrderBy(i => i.Tahun).ThenBy(i => i.Pemilik.Value, StringComparer.Ordinal))
+        {
+            sb.AppendLine(c, $"s {tahun}|{pemilik}|{i.SasaranStrategis}|{i.Nama}|{i.ProgresPersen}|{i.Tenggat?.ToString("yyyy-MM-dd", c)}|{i.Keterangan}");
+        }
+
         return sb.ToString();
     }
 
@@ -72,9 +78,10 @@ public sealed class PenyalinKantor : PenyalinStore<DataKantor>
     [
         ("kantor", 1), ("unit", item.Unit.Count), ("pegawai", item.Pegawai.Count), ("kontrak kinerja", item.Kontrak.Count()),
         ("iku", item.Kontrak.Sum(k => k.Iku.Count)), ("nilai perilaku", item.Perilaku.Count()),
+        ("inisiatif", item.SemuaInisiatif.Count()),
     ];
 
-    protected override IEnumerable<string> ContohEntitas() => ["kantor", "unit", "pegawai", "kontrak kinerja", "iku", "nilai perilaku"];
+    protected override IEnumerable<string> ContohEntitas() => ["kantor", "unit", "pegawai", "kontrak kinerja", "iku", "nilai perilaku", "inisiatif"];
 }
 
 /// <summary>SKP workflows (<see cref="IKontrakStore"/> through <see cref="ISalinanKontrak"/>): state, versions, the whole audit trail.</summary>

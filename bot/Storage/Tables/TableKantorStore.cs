@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Kinerja.Domain.Dialog;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Ports;
@@ -384,6 +385,33 @@ public sealed class TableKantorStore(TableStorage storage, TimeProvider time, IL
             }
         }
 
+        var urutanInisiatif = new Dictionary<Nip, int>();
+        foreach (var (t, pemilik, i) in data.SemuaInisiatif)
+        {
+            if (t != tahun)
+            {
+                continue;
+            }
+
+            var urutan = urutanInisiatif.GetValueOrDefault(pemilik);
+            urutanInisiatif[pemilik] = urutan + 1;
+            var e = new TableEntity(pk, TableKeys.Inisiatif(pemilik, urutan))
+            {
+                ["Nip"] = pemilik.Value, ["Nama"] = i.Nama, ["SasaranStrategis"] = i.SasaranStrategis, ["Progres"] = TableKeys.Teks(i.ProgresPersen),
+            };
+            if (i.Keterangan is { } keterangan)
+            {
+                e["Keterangan"] = keterangan;
+            }
+
+            if (i.Tenggat is { } tenggat)
+            {
+                e["Tenggat"] = tenggat.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+
+            hasil.Add(e);
+        }
+
         return (hasil, jumlahKontrak, jumlahIku);
     }
 
@@ -446,6 +474,15 @@ public sealed class TableKantorStore(TableStorage storage, TimeProvider time, IL
             {
                 data.TambahPerilaku(new NilaiPerilaku(t, Nip.Parse(p.GetString("Nip")), TableKeys.Desimal(p.GetString("Nilai")),
                     TableKeys.Desimal(p.GetString("Pengurang"))));
+            }
+
+            // Row keys sort by owner then data order (TableKeys.Inisiatif), so the query order is the data order.
+            foreach (var i in partisi.Where(e => e.RowKey.StartsWith("inisiatif|", StringComparison.Ordinal)))
+            {
+                var tenggat = i.GetString("Tenggat");
+                data.TambahInisiatif(t, Nip.Parse(i.GetString("Nip")), new InisiatifStrategis(i.GetString("Nama"), i.GetString("SasaranStrategis"),
+                    TableKeys.Desimal(i.GetString("Progres")), tenggat is null ? null : DateOnly.ParseExact(tenggat, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    i.GetString("Keterangan")));
             }
         }
 

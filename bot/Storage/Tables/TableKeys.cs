@@ -7,7 +7,7 @@ namespace KinerjaBot.Storage.Tables;
 /// <summary>
 /// The key scheme of the Azure Tables adapters, in one place (architecture.md habit 9; docs/storage.md explains why).
 /// Every partition is what one query of the bot needs: an office's head (one point read), its organisation (units and
-/// people) and each of its years (contracts with IKU, targets, realisations, behaviour scores), each written under a
+/// people) and each of its years (contracts with IKU, targets, realisations, behaviour scores, strategic initiatives), each written under a
 /// fresh generation id so that a save becomes visible in one ETag-guarded write of the head.
 /// Key values are escaped: Azure Tables forbids <c>/ \ # ?</c> and control characters in keys, and <c>|</c> is our separator.
 /// </summary>
@@ -38,6 +38,9 @@ internal static class TableKeys
     public static string Iku(Nip nip, int urutan) => string.Create(CultureInfo.InvariantCulture, $"iku|{nip.Value}|{urutan:D4}");
 
     public static string Perilaku(Nip nip) => "perilaku|" + nip.Value;
+
+    /// <summary>A strategic initiative row: sorts by owner then data order, the order the owner's contract lists them.</summary>
+    public static string Inisiatif(Nip nip, int urutan) => string.Create(CultureInfo.InvariantCulture, $"inisiatif|{nip.Value}|{urutan:D4}");
 
     /// <summary>The lookup key of a sign-in e-mail: trimmed, lower-cased (Entra ID names are case-insensitive).</summary>
     public static string Email(string email) => email.Trim().ToLowerInvariant();

@@ -146,6 +146,7 @@ public sealed class StoreCopyCliTests(AzuriteFixture azurite)
         Assert.DoesNotContain(azurite.ConnectionString.Split("AccountKey=")[1].Split(';')[0], pertama.Stdout, StringComparison.Ordinal);
         Assert.Equal("pegawai            sumber      25  disalin      25  tujuan      25  cocok      25  OK", Baris(pertama.Stdout, "pegawai"));
         Assert.Equal("iku                sumber      93  disalin      93  tujuan      93  cocok      93  OK", Baris(pertama.Stdout, "iku"));
+        Assert.Equal("inisiatif          sumber       3  disalin       3  tujuan       3  cocok       3  OK", Baris(pertama.Stdout, "inisiatif"));
         Assert.Equal("alur skp           sumber      33  disalin      33  tujuan      33  cocok      33  OK", Baris(pertama.Stdout, "alur skp"));
         Assert.Equal("jejak audit        sumber      35  disalin      35  tujuan      35  cocok      35  OK", Baris(pertama.Stdout, "jejak audit"));
         Assert.Equal("delegasi           sumber       1  disalin       1  tujuan       1  cocok       1  OK", Baris(pertama.Stdout, "delegasi"));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kinerja.Cards;
 using Kinerja.Domain.Dialog;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Kontrak;
@@ -6,7 +7,9 @@ using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Penilaian;
 using Kinerja.Testing;
 using Kinerja.Testing.Builders;
+using Kinerja.Testing.CardLint;
 using KinerjaBot.Import;
+using CardJson = KinerjaBot.Tests.Support.CardJson;
 
 namespace KinerjaBot.Tests.Dialog;
 
@@ -109,23 +112,55 @@ public sealed class AgendaDemoTests
     }
 
     [Fact]
-    public void Dko_KppnMetroTw3_IkuKantorDiBawahTarget_DanTrenNko()
+    public void Dko_KppnMetroTw3_IkuKantorDiBawahTarget_InisiatifKepala_DanTrenNko()
     {
         var unit = Data.Value.CariUnit("KPPN-METRO")!;
-        var agenda = new PenyusunAgenda(Penilai).Dko(Data.Value, unit, Tw3, [], [], HariIni);
+        var agenda = new PenyusunAgenda(Penilai).Dko(Data.Value, unit, Tw3, Data.Value.InisiatifUnit(unit.Kode, Tw3.Tahun), [], HariIni);
 
         Assert.Equal(SeriDialog.Dko(Hendarto, "KPPN-METRO"), agenda.Seri);
-        Assert.Equal([JenisItemAgenda.IkuKuning, JenisItemAgenda.IkuKuning, JenisItemAgenda.TrenNko], agenda.Item.Select(i => i.Jenis));
+        Assert.Equal([JenisItemAgenda.IkuKuning, JenisItemAgenda.IkuKuning,
+            JenisItemAgenda.InisiatifStrategis, JenisItemAgenda.InisiatifStrategis, JenisItemAgenda.InisiatifStrategis, JenisItemAgenda.TrenNko],
+            agenda.Item.Select(i => i.Jenis));
+
+        // The head's initiatives of inisiatif.csv, least progress first; on 28 November the archive digitisation (60 %, due
+        // 30 September) is late, the SP2D service (85 %, due 15 December) and the finished clinic are monitored.
+        var baris = File.ReadAllLines(Path.Combine(RepoPaths.DemoData, "inisiatif.csv")).Skip(1).Select(l => l.Split(','))
+            .Where(c => c[0] == "2026" && c[1] == Hendarto.Value).OrderBy(c => decimal.Parse(c[4], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(3, baris.Count);
+        Assert.Equal(baris.Select(c => $"Inisiatif strategis: {c[3]}"), agenda.Item.Skip(2).Take(3).Select(i => i.Judul));
+        Assert.Equal(("Inisiatif strategis melewati tenggat dan belum selesai",
+                "Sasaran strategis Akuntansi dan pelaporan yang berkualitas; progres 60,00%; tenggat 30 September 2026; Pemindaian arsip 2024 tertunda menunggu alat pindai"),
+            (agenda.Item[2].Alasan, agenda.Item[2].Rincian));
+        Assert.Equal(("Kemajuan inisiatif strategis dipantau pada setiap DKO", "Sasaran strategis Layanan perbendaharaan yang prima; progres 85,00%; tenggat 15 Desember 2026"),
+            (agenda.Item[3].Alasan, agenda.Item[3].Rincian));
+        Assert.Equal("Kemajuan inisiatif strategis dipantau pada setiap DKO", agenda.Item[4].Alasan);
         // 2b (average): mean of 100, 93.52, 100 = 97.84 against 99.4; 4b (average): mean of 3.4, 3.12, 3.08 = 3.2 against 3.25.
         Assert.Equal(("2b", Realisasi(Hendarto, "2b").Average(), 99.4m, 98.43m), (agenda.Item[0].KodeIku, agenda.Item[0].Realisasi, agenda.Item[0].Target, agenda.Item[0].IndeksCapaian));
         Assert.Equal(("4b", Realisasi(Hendarto, "4b").Average(), 3.25m, 98.46m), (agenda.Item[1].KodeIku, agenda.Item[1].Realisasi, agenda.Item[1].Target, agenda.Item[1].IndeksCapaian));
 
         // The trend is the NKO of each quarter as the recap fixtures give it (tests/fixtures/kppn-metro/expected-rekap-2026-TWn.csv).
         var nko = Enumerable.Range(1, 3).Select(tw => NkoDariRekap(tw)).ToList();
-        var tren = agenda.Item[2];
+        var tren = agenda.Item[5];
         Assert.Equal("Tren NKO KPPN Metro 2026", tren.Judul);
         Assert.Equal($"TW I 2026: {nko[0]} → TW II 2026: {nko[1]} → TW III 2026: {nko[2]}", tren.Rincian);
         Assert.Equal("NKO naik 0,62 poin dari triwulan sebelumnya", tren.Alasan);
+    }
+
+    [Fact]
+    public async Task Dko_KppnMetroTw3_KartuCatatMenampilkanInisiatifDenganProgresDanTenggat_LolosLint()
+    {
+        var unit = Data.Value.CariUnit("KPPN-METRO")!;
+        var agenda = new PenyusunAgenda(Penilai).Dko(Data.Value, unit, Tw3, Data.Value.InisiatifUnit(unit.Kode, Tw3.Tahun), [], HariIni);
+        var kandidat = Data.Value.Bawahan(Hendarto).Select(p => (p, false)).Prepend((Data.Value.CariPegawai(Hendarto)!, true)).ToList();
+
+        var kartu = CatatDialogCard.Render(new CatatDialogModel("DKO KPPN Metro", "dlg-demo", agenda, kandidat, unit.ZonaWaktu, HariIni, [], new Dictionary<string, string>()))
+            .ToJson();
+
+        await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
+        var teks = CardJson.AllText(kartu);
+        Assert.Contains("Inisiatif strategis: Digitalisasi arsip dokumen SPM dan SP2D", teks, StringComparison.Ordinal);
+        Assert.Contains("Sasaran strategis Akuntansi dan pelaporan yang berkualitas; progres 60,00%; tenggat 30 September 2026", teks, StringComparison.Ordinal);
+        Assert.Contains("Sasaran strategis Pelaksanaan anggaran satker mitra yang berkualitas; progres 100,00%; tenggat 31 Agustus 2026; Dua belas sesi klinik selesai", teks, StringComparison.Ordinal);
     }
 
     private static string NkoDariRekap(int tw)

@@ -12,7 +12,7 @@ namespace KinerjaBot.Tests.Import;
 public sealed class DemoDataset : IDisposable
 {
     /// <summary>Columns that a workbook holds as real numbers (data-format.md: "a workbook holds real numbers").</summary>
-    private static readonly HashSet<string> KolomAngka = ["tahun", "bobot", "target", "target_atas", "realisasi", "nilai", "pengurang"];
+    private static readonly HashSet<string> KolomAngka = ["tahun", "bobot", "target", "target_atas", "realisasi", "nilai", "pengurang", "progres_persen"];
 
     public DemoDataset()
     {

@@ -6,6 +6,7 @@ using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Pengiriman;
 using Kinerja.Domain.Ports;
 using Kinerja.Jobs.Pengingat;
+using Kinerja.Testing;
 using Kinerja.Testing.Builders;
 using Kinerja.Testing.CardLint;
 using Microsoft.Extensions.DependencyInjection;
@@ -165,6 +166,15 @@ public sealed class PerencanaKinerjaTests
         var pesan = (await h.SusunAsync(dko))!;
         Assert.Contains("DKO", pesan.Ringkasan, StringComparison.Ordinal);
         await CardLinter.Shared.AssertValidAsync(pesan.Kartu.ToJson().ToJsonString());
+
+        // The head's strategic initiatives of 2026 (inisiatif.csv) are on the prompt, each with why: the archive
+        // digitisation (60 %, due 30 September) is late on 12 October, the other two are monitored.
+        var teks = CardJson.AllText(pesan.Kartu.ToJson());
+        var nama = File.ReadAllLines(Path.Combine(RepoPaths.DemoData, "inisiatif.csv")).Skip(1).Select(l => l.Split(',')[3]).ToList();
+        Assert.Equal(3, nama.Count);
+        Assert.All(nama, n => Assert.Contains($"Inisiatif strategis: {n}", teks, StringComparison.Ordinal));
+        Assert.Contains("Inisiatif strategis: Digitalisasi arsip dokumen SPM dan SP2D — Inisiatif strategis melewati tenggat dan belum selesai", teks, StringComparison.Ordinal);
+        Assert.Contains("Inisiatif strategis: Klinik pelaksanaan anggaran satker mitra — Kemajuan inisiatif strategis dipantau pada setiap DKO", teks, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,6 +39,11 @@ public static class DataKantorDump
             sb.AppendLine(c, $"perilaku {p.Tahun}|{p.Nip}|{p.Nilai}|{p.Pengurang}");
         }
 
+        foreach (var (t, pemilik, i) in data.SemuaInisiatif.Where(i => tahun is null || i.Tahun == tahun).OrderBy(i => i.Tahun))
+        {
+            sb.AppendLine(c, $"inisiatif {t}|{pemilik}|{i.SasaranStrategis}|{i.Nama}|{i.ProgresPersen}|{i.Tenggat:yyyy-MM-dd}|{i.Keterangan}");
+        }
+
         return sb.ToString();
     }
 }

@@ -59,7 +59,7 @@ public sealed class SqliteKantorStoreTests
 
         // The second file holds 2027 only, with one IKU renamed, and one person renamed.
         using var d2 = new DemoDataset();
-        foreach (var file in (string[])["iku.csv", "target.csv", "realisasi.csv", "perilaku.csv", "skp.csv"])
+        foreach (var file in (string[])["iku.csv", "target.csv", "realisasi.csv", "perilaku.csv", "skp.csv", "inisiatif.csv"])
         {
             d2.Saring(file, l => l.StartsWith("2027,", StringComparison.Ordinal));
         }

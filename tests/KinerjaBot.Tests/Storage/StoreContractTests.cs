@@ -1,3 +1,4 @@
+using Kinerja.Domain.Dialog;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Penilaian;
@@ -43,6 +44,8 @@ public abstract class StoreContractTests : IDisposable
     public async Task SimpanLaluMuat_IsiDanUrutanSama()
     {
         var store = Store();
+        // One more initiative with neither deadline nor description: both must come back empty.
+        _d.Tambah("inisiatif.csv", "2026,197603141998031002,Pengelolaan kas yang akurat,Dasbor kas harian,12.5,,");
         var data = store.Baca(_d.Folder);
 
         var hasil = await store.Kantor.SimpanAsync(data, Ct);
@@ -54,6 +57,14 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal([2026, 2027], hasil.TahunBaru);
         Assert.NotNull(dimuat);
         Assert.Equal(DataKantorDump.Teks(data), DataKantorDump.Teks(dimuat));
+
+        // The demo's strategic initiatives come back in data order, with the deadline and the empty description as given.
+        var hendarto = Nip.Parse("197603141998031002");
+        Assert.Equal(4, dimuat.Inisiatif(2026, hendarto).Count);
+        Assert.Equal(data.Inisiatif(2026, hendarto), dimuat.Inisiatif(2026, hendarto));
+        Assert.Null(dimuat.Inisiatif(2026, hendarto)[0].Keterangan);
+        Assert.Equal(new DateOnly(2026, 9, 30), dimuat.Inisiatif(2026, hendarto)[1].Tenggat);
+        Assert.Equal(new InisiatifStrategis("Dasbor kas harian", "Pengelolaan kas yang akurat", 12.5m), dimuat.Inisiatif(2026, hendarto)[3]);
     }
 
     [Fact]
@@ -75,7 +86,7 @@ public abstract class StoreContractTests : IDisposable
 
         // The second file holds 2027 only, with one IKU renamed, one person renamed and one e-mail changed.
         using var d2 = new DemoDataset();
-        foreach (var file in (string[])["iku.csv", "target.csv", "realisasi.csv", "perilaku.csv", "skp.csv"])
+        foreach (var file in (string[])["iku.csv", "target.csv", "realisasi.csv", "perilaku.csv", "skp.csv", "inisiatif.csv"])
         {
             d2.Saring(file, l => l.StartsWith("2027,", StringComparison.Ordinal));
         }
@@ -93,6 +104,7 @@ public abstract class StoreContractTests : IDisposable
         static IEnumerable<string> TanpaOrganisasi(DataKantor data, int tahun) => DataKantorDump.Teks(data, tahun).Split('\n')
             .Where(l => !l.StartsWith("unit", StringComparison.Ordinal) && !l.StartsWith("pegawai", StringComparison.Ordinal));
         Assert.Equal(TanpaOrganisasi(awal, 2026), TanpaOrganisasi(akhir, 2026));
+        Assert.Contains(TanpaOrganisasi(akhir, 2026), l => l.StartsWith("inisiatif 2026|", StringComparison.Ordinal));
         Assert.Equal("Akurasi perencanaan kas (revisi)", akhir.CariKontrak(2027, Nip.Parse("199505112018031005"))!.CariIku("3a.005")!.Nama);
         Assert.Equal("Ratna Dewi A.", akhir.Pegawai[1].Nama);
         Assert.Equal([2026, 2027], akhir.TahunKontrak);
