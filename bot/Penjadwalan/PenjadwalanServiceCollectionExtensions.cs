@@ -33,7 +33,8 @@ public static class PenjadwalanServiceCollectionExtensions
         services.AddHangfire((sp, hangfire) =>
         {
             var o = sp.GetRequiredService<IOptions<PenjadwalanOptions>>().Value;
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            hangfire.UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
             if (o.PakaiPostgreSql)

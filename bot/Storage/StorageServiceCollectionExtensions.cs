@@ -71,6 +71,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPenyalinStore, PenyalinKartuSkp>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPenyalinStore, PenyalinDialog>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPenyalinStore, PenyalinRencanaDialog>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPenyalinStore, PenyalinBukuPengiriman>());
         return services;
     }
 }

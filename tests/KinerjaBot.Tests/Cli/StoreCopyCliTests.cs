@@ -2,6 +2,7 @@ using System.Globalization;
 using Kinerja.Domain.Dialog;
 using Kinerja.Domain.Kontrak;
 using Kinerja.Domain.Kinerja;
+using Kinerja.Domain.Pengiriman;
 using Kinerja.Domain.Ports;
 using KinerjaBot.Hosting.Cli;
 using KinerjaBot.Storage.Salin;
@@ -72,6 +73,29 @@ public sealed class StoreCopyCliTests(AzuriteFixture azurite)
         Assert.True((await s.Dialog.SimpanAsync(dicatat.Dialog!, Ct)).Tersimpan);
         await TutupTindakLanjutAsync(s, "Susun SOP antrean SPM", lestari);
         await s.Dialog.SimpanRencanaAsync(new RencanaDialog("KPPN-METRO", seri, new DateOnly(2027, 2, 15), bagus, Pukul10), Ct);
+
+        // The delivery ledger: one reminder sent (where its card is), one refused by Teams, one still planned and snoozed once.
+        var kirim = Pukul10.AddDays(-2);
+        foreach (var c in (CatatanPengiriman[])
+        [
+            CatatanPengiriman.Baru(new RencanaKirim(new KunciPengiriman(JenisPengiriman.PengingatSkp, "2027-H7", "KPPN-METRO", Lestari), kirim), kirim) with
+            {
+                Status = StatusPengiriman.Terkirim, ServiceUrl = "https://smba.trafficmanager.net/apac/", ConversationId = "a:lestari", ActivityId = "1:pengingat",
+                DiperbaruiPada = kirim.AddMinutes(1),
+            },
+            CatatanPengiriman.Baru(new RencanaKirim(new KunciPengiriman(JenisPengiriman.PengingatSkp, "2027-H7", "KPPN-METRO", Fajar), kirim), kirim) with
+            {
+                Status = StatusPengiriman.TidakTerjangkau, Alasan = AlasanTidakTerjangkau.DiblokirPengguna, Keterangan = "BotDisabledByUser", Percobaan = 1,
+                DiperbaruiPada = kirim.AddMinutes(2),
+            },
+            CatatanPengiriman.Baru(new RencanaKirim(new KunciPengiriman(JenisPengiriman.PersetujuanSkp, "2027-01-14", "KPPN-METRO", Bagus), kirim.AddDays(3)), kirim) with
+            {
+                Ditunda = 1,
+            },
+        ])
+        {
+            Assert.True(await s.BukuPengiriman.TambahAsync(c, Ct));
+        }
     }
 
     private const string DialogId = "dlg-pilot-1";
@@ -120,6 +144,15 @@ public sealed class StoreCopyCliTests(AzuriteFixture azurite)
         }
 
         (await s.Dialog.DaftarRencanaAsync("KPPN-METRO", Ct)).ToList().ForEach(r => teks.AppendLine(CultureInfo.InvariantCulture, $"penundaan {r.Seri.Kunci} {r.Tanggal} {r.Oleh} {r.PadaUtc:O}"));
+        foreach (var r in await s.BukuPengiriman.RingkasAsync("KPPN-METRO", Ct))
+        {
+            foreach (var c in (await s.BukuPengiriman.DaftarAsync("KPPN-METRO", r.Jenis, r.Kurun, null, null, 100, Ct)).Catatan)
+            {
+                teks.AppendLine(CultureInfo.InvariantCulture,
+                    $"pengiriman {c.Kunci} {c.Status} {c.KirimSetelah:O} p{c.Percobaan} t{c.Ditunda} {c.MulaiKirimPada:O} {c.Pekerja} {c.Alasan} {c.Keterangan} {c.MungkinTerkirim} {c.ServiceUrl} {c.ConversationId} {c.ActivityId} {c.DibuatPada:O} {c.DiperbaruiPada:O}");
+            }
+        }
+
         teks.AppendLine(CultureInfo.InvariantCulture, $"revisi target 2027: {string.Join(",", (await s.Kontrak.DaftarDenganPerubahanTargetAsync("KPPN-METRO", 2027, Ct)).Select(a => a.Kunci.Pemilik))}");
         return teks.ToString();
     }
@@ -156,6 +189,7 @@ public sealed class StoreCopyCliTests(AzuriteFixture azurite)
         Assert.Equal("dialog             sumber       1  disalin       1  tujuan       1  cocok       1  OK", Baris(pertama.Stdout, "dialog"));
         Assert.Equal("tindak lanjut      sumber       2  disalin       2  tujuan       2  cocok       2  OK", Baris(pertama.Stdout, "tindak lanjut"));
         Assert.Equal("penundaan dialog   sumber       1  disalin       1  tujuan       1  cocok       1  OK", Baris(pertama.Stdout, "penundaan dialog"));
+        Assert.Equal("pengiriman         sumber       3  disalin       3  tujuan       3  cocok       3  OK", Baris(pertama.Stdout, "pengiriman"));
         using (var diTables = new TestStore(d.DbPath, null, azurite.Konfigurasi(_prefix)))
         {
             Assert.IsType<TableKontrakStore>(diTables.Kontrak);
