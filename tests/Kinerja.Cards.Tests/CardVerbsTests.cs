@@ -67,7 +67,7 @@ public sealed class CardVerbsTests
     [Fact]
     public void VerbDideklarasikanSekali()
     {
-        Assert.Equal(["nilaiSaya", "perintah", "lihatSkp", "ajukanSkp", "setujuiSkp", "kembalikanSkp", "ubahTargetSkp", "ajukanAdendumSkp"], CardVerbs.Semua);
+        Assert.Equal(["nilaiSaya", "perintah", "lihatSkp", "ajukanSkp", "setujuiSkp", "kembalikanSkp", "ubahTargetSkp", "ajukanAdendumSkp", "ingatkanBesok"], CardVerbs.Semua);
         Assert.Equal(CardVerbs.NilaiSaya, new NilaiSayaData(2026, 1).Verb);
         Assert.Equal(CardVerbs.Perintah, new PerintahData("x").Verb);
     }

@@ -154,10 +154,10 @@ public sealed class SqliteKantorStoreTests
         await connection.OpenAsync();
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT group_concat(version) FROM schema_version;";
-        Assert.Equal("1,2,3,4", await cmd.ExecuteScalarAsync());
+        // Every migration once, in order (other branches append theirs: never the absolute number).
+        Assert.Equal(string.Join(",", Enumerable.Range(1, SqliteDatabase.VersiSkema)), await cmd.ExecuteScalarAsync());
         cmd.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", await cmd.ExecuteScalarAsync());
-        Assert.Equal(4, SqliteDatabase.VersiSkema);
     }
 
     [Fact]
