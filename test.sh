@@ -24,19 +24,23 @@ fi
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 pg_dir=""
 stop_postgres() {
-  if [ -n "$pg_dir" ]; then
-    if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "'$pg_bin/pg_ctl' -D '$pg_dir/data' -m immediate stop" >/dev/null 2>&1
-    else "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1; fi
+  if [ -n "$pg_dir" ] && [ -d "$pg_dir" ]; then
+    ( cd / && if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "'$pg_bin/pg_ctl' -D '$pg_dir/data' -m immediate -t 20 stop"
+      else "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -t 20 stop; fi ) >/dev/null 2>&1 || true
+    # Belt and braces: the postmaster of this cluster only, by the pid it wrote.
+    if [ -f "$pg_dir/data/postmaster.pid" ]; then kill -QUIT "$(head -n 1 "$pg_dir/data/postmaster.pid")" 2>/dev/null || true; sleep 1; fi
     rm -rf "$pg_dir"
   fi
+  pg_dir=""
 }
-trap stop_postgres EXIT
+trap stop_postgres EXIT INT TERM HUP
 if [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ]; then
   echo "» PostgreSQL (private cluster)"
   pg_dir=$(mktemp -d /tmp/kinerja-pg-XXXXXX)
   pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
   as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$1"; else sh -c "$1"; fi; }
   [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
+
   if as_pg "'$pg_bin/initdb' -D '$pg_dir/data' -U kinerja --auth=trust -E UTF8 --locale=C.UTF-8 >'$pg_dir/initdb.log' 2>&1" \
      && as_pg "'$pg_bin/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/pg.log' -w -o \"-c listen_addresses=127.0.0.1 -p $pg_port -k '$pg_dir' -c fsync=off\" start >/dev/null"; then
     export KINERJA_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=kinerja;Database=postgres;Pooling=true"
