@@ -1,9 +1,11 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Kinerja.Jobs.Jadwal;
 using Kinerja.Jobs.Pengiriman;
 using KinerjaBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace KinerjaBot.Penjadwalan;
@@ -57,6 +59,11 @@ public static class PenjadwalanServiceCollectionExtensions
             }
         });
 
+        // Jobs are activated from this host's container. Hangfire's defaults go through process-wide state
+        // (JobActivator.Current) that the last configured host owns; with several hosts in one process (the test tier)
+        // a job would be activated from another, perhaps disposed, container.
+        services.Replace(ServiceDescriptor.Singleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>())));
+
         var jadwal = configuration.GetSection(PenjadwalanOptions.Section).Get<PenjadwalanOptions>() ?? new PenjadwalanOptions();
         if (jadwal.Server)
         {
@@ -67,6 +74,7 @@ public static class PenjadwalanServiceCollectionExtensions
                 server.Queues = [PekerjaPengiriman.Antrian, "default"];
                 server.SchedulePollingInterval = o.IntervalAntrian;
                 server.ServerName = PekerjaPengiriman.Pekerja;
+                server.Activator = sp.GetRequiredService<JobActivator>();
             });
         }
 
