@@ -22,6 +22,13 @@ fi
 # initdb in a temp folder (as the postgres user when running as root), a free loopback port, trust auth on loopback
 # only, stopped and deleted at the end. Its connection string goes to the tests in KINERJA_TEST_POSTGRES.
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "$pg_bin" ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  # Machines of this kind ship PostgreSQL 15 (stack.md); where it is missing, Debian's package provides it.
+  echo "» apt-get install postgresql"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null 2>&1 \
+    || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null 2>&1; }
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+fi
 pg_dir=""
 stop_postgres() {
   if [ -n "$pg_dir" ] && [ -d "$pg_dir" ]; then
