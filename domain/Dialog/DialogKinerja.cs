@@ -64,6 +64,13 @@ public sealed class DialogKinerja
 
     public bool Melibatkan(Nip nip) => Peserta.Any(p => p.Nip == nip);
 
+    /// <summary>
+    /// The local time it was held with its own zone, <c>14.00 WITA</c>: the zone the dialog was recorded in, not the
+    /// reader's (a coordinator in a WIB unit reads a WITA dialog's time as WITA).
+    /// </summary>
+    public string JamDenganZona =>
+        $"{JamLokal.ToString("HH'.'mm", CultureInfo.InvariantCulture)} {(ZonaWaktu.TryParse(Pada.ZonaWaktu, out var z) ? z.Singkatan : Pada.ZonaWaktu)}";
+
     /// <summary>Rebuilds a stored dialog (no validation of the past: it was validated when recorded).</summary>
     public static DialogKinerja Pulihkan(string id, string kodeKantor, SeriDialog seri, Periode periode, MomenKantor pada, TimeOnly jamLokal,
         IReadOnlyList<Pelaku> peserta, IReadOnlyList<ButirNotula> agenda, IReadOnlyList<TindakLanjut> tindakLanjut, Pelaku dicatatOleh, DateTimeOffset dicatatPadaUtc) =>

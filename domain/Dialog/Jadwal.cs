@@ -21,8 +21,10 @@ public sealed record DialogMendatang(
 /// <summary>
 /// Which dialogs a leader has to hold, from the policy (<see cref="KebijakanDialog"/>) and what was held: a DKI with
 /// every direct report every <see cref="KebijakanDialog.DkiSetiapBulan"/> month(s) after the last one (due today when
-/// there was none), and — when the leader heads a unit that owns a strategy map — the DKO of the latest quarter with
-/// realisations not held yet, due <see cref="KebijakanDialog.DkoHariSesudahTriwulan"/> days after the quarter ends.
+/// there was none; also when the office has no realisation yet), and — when the leader heads a unit that owns a
+/// strategy map — the DKO of the quarter <see cref="KebijakanDialog.DkoSetiapTriwulan"/> quarters after the last one
+/// held (the latest quarter with realisations when that is later, or when none was held), due
+/// <see cref="KebijakanDialog.DkoHariSesudahTriwulan"/> days after that quarter ends.
 /// A postponement later than the last dialog replaces the due date. Pure: the office's date is a parameter.
 /// </summary>
 public static class JadwalDialog
@@ -38,11 +40,10 @@ public static class JadwalDialog
         var rencanaPerSeri = rencana.GroupBy(r => r.Seri).ToDictionary(g => g.Key, g => g.OrderBy(r => r.PadaUtc).Last());
         var periode = data.PeriodeTerakhirDenganRealisasi(hariIni.Year) ?? data.PeriodeTerakhirDenganRealisasi();
         var hasil = new List<DialogMendatang>();
-        if (periode is not { } p)
-        {
-            return hasil;
-        }
 
+        // With no realisation in the office yet a DKI is still due (agreeing the SKP, follow-ups); its agenda reads
+        // this year's first quarter. A DKO waits for realisations.
+        var p = periode ?? new Periode(hariIni.Year, 1);
         foreach (var b in data.Bawahan(pemimpin.Nip))
         {
             var seri = SeriDialog.Dki(pemimpin.Nip, b.Nip);
@@ -58,11 +59,15 @@ public static class JadwalDialog
             hasil.Add(new DialogMendatang(seri, b, null, p, jatuhTempo, terakhir, ditunda, tidakPatuh));
         }
 
-        if (data.CariUnit(pemimpin.KodeUnit) is { } unit && penilai.PemilikPetaStrategi(pemimpin, data))
+        if (periode is not null && data.CariUnit(pemimpin.KodeUnit) is { } unit && penilai.PemilikPetaStrategi(pemimpin, data))
         {
             var seri = SeriDialog.Dko(pemimpin.Nip, unit.Kode);
             var dilaksanakan = semua.Where(d => d.Seri == seri).ToList();
-            var periodeDko = dilaksanakan.Any(d => d.Periode.CompareTo(p) >= 0) ? Berikut(p) : p;
+
+            // The next DKO is DkoSetiapTriwulan quarters after the last one held, but never for a quarter older than
+            // the latest with realisations (a missed DKO is caught up on the latest data).
+            var terakhirPeriode = dilaksanakan.Select(d => (Periode?)d.Periode).Max();
+            var periodeDko = terakhirPeriode is { } tp && Maju(tp, kebijakan.DkoSetiapTriwulan) is var berikut && berikut.CompareTo(p) > 0 ? berikut : p;
             var jatuhTempo = periodeDko.AkhirTriwulan.AddDays(kebijakan.DkoHariSesudahTriwulan);
             var terakhir = dilaksanakan.Select(d => (DateOnly?)d.Pada.TanggalLokal).Max();
             var ditunda = false;
@@ -71,8 +76,7 @@ public static class JadwalDialog
                 (jatuhTempo, ditunda) = (r.Tanggal, true);
             }
 
-            var tidakPatuh = !dilaksanakan.Any(d => d.Periode.CompareTo(p) >= 0) && hariIni > p.AkhirTriwulan.AddDays(kebijakan.DkoHariSesudahTriwulan)
-                && !ditunda;
+            var tidakPatuh = periodeDko.CompareTo(p) <= 0 && hariIni > p.AkhirTriwulan.AddDays(kebijakan.DkoHariSesudahTriwulan) && !ditunda;
             // The agenda of a DKO not due yet still reads the latest data there is.
             hasil.Add(new DialogMendatang(seri, null, unit, periodeDko.CompareTo(p) > 0 ? p : periodeDko, jatuhTempo, terakhir, ditunda, tidakPatuh));
         }
@@ -80,7 +84,11 @@ public static class JadwalDialog
         return hasil;
     }
 
-    private static Periode Berikut(Periode p) => p.Triwulan == 4 ? new Periode(p.Tahun + 1, 1) : new Periode(p.Tahun, p.Triwulan + 1);
+    private static Periode Maju(Periode p, int triwulan)
+    {
+        var urutan = (p.Tahun * 4) + p.Triwulan - 1 + triwulan;
+        return new Periode(urutan / 4, (urutan % 4) + 1);
+    }
 }
 
 /// <summary>A leader's compliance: direct reports without a DKI in the policy's window, and overdue follow-ups of the leader's dialogs.</summary>

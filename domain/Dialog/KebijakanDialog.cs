@@ -8,7 +8,7 @@ namespace Kinerja.Domain.Dialog;
 /// <summary>
 /// How often dialogs are due (domain.md §8), as policy data read from <c>Kebijakan/dialog.json</c>: a DKI every
 /// <see cref="DkiSetiapBulan"/> month(s) and reported at least once every <see cref="DkiBatasKepatuhanBulan"/> months;
-/// a DKO every <see cref="DkoSetiapBulan"/> months, due <see cref="DkoHariSesudahTriwulan"/> days after the quarter ends
+/// a DKO every <see cref="DkoSetiapBulan"/> months (a multiple of 3: whole quarters), due <see cref="DkoHariSesudahTriwulan"/> days after the quarter ends
 /// (when the realisations are in). <see cref="TenggatTindakLanjutMaksimalHari"/> bounds a follow-up's due date.
 /// </summary>
 public sealed record KebijakanDialog
@@ -17,7 +17,11 @@ public sealed record KebijakanDialog
 
     public required int DkiBatasKepatuhanBulan { get; init; }
 
+    /// <summary>Months between two DKO: 3, 6, 9 or 12 (a DKO discusses a quarter's realisations).</summary>
     public required int DkoSetiapBulan { get; init; }
+
+    /// <summary>Quarters between two DKO (<see cref="DkoSetiapBulan"/> / 3).</summary>
+    public int DkoSetiapTriwulan => DkoSetiapBulan / 3;
 
     public required int DkoHariSesudahTriwulan { get; init; }
 
@@ -68,6 +72,12 @@ public sealed record KebijakanDialog
         if (salah.Count == 0 && kebijakan.DkiBatasKepatuhanBulan < kebijakan.DkiSetiapBulan)
         {
             salah.Add("dki.batasKepatuhanBulan: tidak boleh lebih pendek dari dki.setiapBulan");
+        }
+
+        if (kebijakan.DkoSetiapBulan % 3 != 0)
+        {
+            // A DKO discusses a quarter's realisations: it can only step whole quarters.
+            salah.Add(string.Create(CultureInfo.InvariantCulture, $"dko.setiapBulan: harus kelipatan 3 (triwulan): 3, 6, 9 atau 12, bukan {kebijakan.DkoSetiapBulan}"));
         }
 
         return salah.Count > 0 ? throw new KebijakanTidakValidException(sumber, salah) : kebijakan;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Kontrak;
 using Kinerja.Domain.Organisasi;
@@ -122,10 +124,49 @@ public sealed record ItemAgenda(JenisItemAgenda Jenis, string Judul, string Alas
 
     /// <summary>The follow-up this item is about (carried over).</summary>
     public string? IdTindakLanjut { get; init; }
+
+    private readonly string? _kunci;
+
+    /// <summary>
+    /// A stable key of what the item is about, the same however its numbers or reason change: an IKU by its code (red,
+    /// yellow or missing realisation alike), a follow-up by its id, an SKP by its year (set by <see cref="PenyusunAgenda"/>),
+    /// anything else by its kind and title. The record card keys each minutes box by it, so minutes stay with their
+    /// item when the agenda is rebuilt. 12 lowercase hex characters.
+    /// </summary>
+    public string Kunci
+    {
+        get => _kunci ?? BuatKunci(KodeIku is not null ? "iku|" + KodeIku : IdTindakLanjut is not null ? "tl|" + IdTindakLanjut : $"{Jenis}|{Judul}");
+        init => _kunci = value;
+    }
+
+    /// <summary>The key of an item about <paramref name="identitas"/> (for example <c>skp|2027</c>).</summary>
+    public static string BuatKunci(string identitas) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identitas)))[..12];
 }
 
 /// <summary>The generated agenda of a dialog: its series, the data period it reads, and the items in order.</summary>
-public sealed record AgendaDialog(SeriDialog Seri, Periode Periode, IReadOnlyList<ItemAgenda> Item);
+public sealed record AgendaDialog(SeriDialog Seri, Periode Periode, IReadOnlyList<ItemAgenda> Item)
+{
+    /// <summary>
+    /// A fingerprint of the agenda as shown: the period and every item's key, title, reason and details, in order
+    /// (16 lowercase hex characters). The record card carries it; a save whose agenda no longer has the same
+    /// fingerprint (a realisation came in, a follow-up was closed) is refused, so minutes are never saved against an
+    /// agenda the leader did not see.
+    /// </summary>
+    public string Sidik
+    {
+        get
+        {
+            var teks = new StringBuilder(Seri.Kunci).Append('\n').Append(Periode.Label);
+            foreach (var i in Item)
+            {
+                teks.Append('\n').Append(i.Kunci).Append('|').Append(i.Judul).Append('|').Append(i.Alasan).Append('|').Append(i.Rincian);
+            }
+
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(teks.ToString())))[..16];
+        }
+    }
+}
 
 /// <summary>
 /// A strategic initiative of a unit with its progress (domain.md §2: projects attached to an SS, monitored at each DKO).

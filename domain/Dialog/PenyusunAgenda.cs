@@ -13,7 +13,7 @@ namespace Kinerja.Domain.Dialog;
 /// <list type="number">
 /// <item>IKU whose capaian is below 100: red first, then yellow, each worst first, with consolidated target,
 /// realisation and the gap;</item>
-/// <item>IKU whose realisation is still missing;</item>
+/// <item>IKU whose realisation is still missing (neither IKU item before the office has any realisation);</item>
 /// <item>(DKI) the SKP's state and deadline;</item>
 /// <item>follow-ups of the series still open: overdue first (oldest due date first), then the others;</item>
 /// <item>(DKO) strategic objectives below 100, strategic initiatives, and the unit's NKO trend over the year.</item>
@@ -39,16 +39,20 @@ public sealed class PenyusunAgenda(Penilai penilai)
         }
 
         var seri = SeriDialog.Dki(pemimpin.Nip, bawahan.Nip);
-        var hasil = penilai.NilaiPegawai(data, bawahan, periode);
         var item = new List<ItemAgenda>();
-        item.AddRange(Iku(hasil.Iku, periode));
+        if (data.PeriodeTerakhirDenganRealisasi() is not null)
+        {
+            // Before the office's first realisation there is no score to discuss: the SKP and follow-ups remain.
+            item.AddRange(Iku(penilai.NilaiPegawai(data, bawahan, periode).Iku, periode));
+        }
+
         foreach (var s in skp.OrderBy(s => s.Tahun))
         {
             item.Add(Skp(s, hariIni));
         }
 
         item.AddRange(TindakLanjutTerbuka(seri, tindakLanjut, hariIni));
-        return new AgendaDialog(seri, periode, item);
+        return new AgendaDialog(seri, periode, Unik(item));
     }
 
     /// <summary>
@@ -108,7 +112,28 @@ public sealed class PenyusunAgenda(Penilai penilai)
         };
         item.Add(new ItemAgenda(JenisItemAgenda.TrenNko, $"Tren NKO {unit.Nama} {periode.Tahun.ToString(CultureInfo.InvariantCulture)}", arah,
             string.Join(" → ", tren)));
-        return new AgendaDialog(seri, periode, item);
+        return new AgendaDialog(seri, periode, Unik(item));
+    }
+
+    /// <summary>Keys are unique inside an agenda (two initiatives of the same name get <c>#2</c>): one minutes box per item.</summary>
+    private static List<ItemAgenda> Unik(List<ItemAgenda> item)
+    {
+        var dipakai = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < item.Count; i++)
+        {
+            var kunci = item[i].Kunci;
+            for (var n = 2; !dipakai.Add(kunci); n++)
+            {
+                kunci = ItemAgenda.BuatKunci(item[i].Kunci + "#" + n.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (kunci != item[i].Kunci)
+            {
+                item[i] = item[i] with { Kunci = kunci };
+            }
+        }
+
+        return item;
     }
 
     private IEnumerable<ItemAgenda> Iku(IReadOnlyList<CapaianIku> capaian, Periode periode)
@@ -162,7 +187,7 @@ public sealed class PenyusunAgenda(Penilai penilai)
             StatusSkp.Dikembalikan => "SKP dikembalikan dan perlu diperbaiki",
             _ => "SKP belum diajukan",
         };
-        return new ItemAgenda(JenisItemAgenda.Skp, $"SKP {th}: {status}", alasan, s.Tenggat.Keterangan(hariIni, s.Status));
+        return new ItemAgenda(JenisItemAgenda.Skp, $"SKP {th}: {status}", alasan, s.Tenggat.Keterangan(hariIni, s.Status)) { Kunci = ItemAgenda.BuatKunci("skp|" + th) };
     }
 
     private static IEnumerable<ItemAgenda> TindakLanjutTerbuka(SeriDialog seri, IEnumerable<TindakLanjut> tindakLanjut, DateOnly hariIni)

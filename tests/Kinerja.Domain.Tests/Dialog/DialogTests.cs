@@ -254,6 +254,197 @@ public sealed class DialogTests
         Assert.Equal(["dki.mingguan: kunci tidak dikenal", "dki.setiapBulan: harus antara 1 dan 12, bukan 0"], e.Kesalahan);
     }
 
+    [Fact]
+    public void Catat_TenggatLewatBatasKebijakan_TerlaluJauh_TepatDiBatasDiterima()
+    {
+        var jauh = DialogKinerja.Catat(Catatan(AgendaDua(), ["a", "b"], new MasukanTindakLanjut("Perbaiki SOP", Anak.Value, "30/11/2027")), Kebijakan);
+        var batas = DialogKinerja.Catat(Catatan(AgendaDua(), ["a", "b"], new MasukanTindakLanjut("Perbaiki SOP", Anak.Value, "29/11/2027")), Kebijakan);
+
+        Assert.Equal(["Tindak lanjut 1: tenggat 30 November 2027 terlalu jauh (paling lama 366 hari dari hari ini)."], jauh.Kesalahan);
+        Assert.Equal(new DateOnly(2027, 11, 29), Assert.Single(batas.Dialog!.TindakLanjut).Tenggat);
+    }
+
+    [Fact]
+    public void Catat_AgendaTanpaButir_NotulaKosongDitolak_NotulaUmumMenjadiButirLainLain()
+    {
+        var kosong = new AgendaDialog(SeriDialog.Dki(Kasi, Anak), new Periode(2026, 3), []);
+
+        var ditolak = DialogKinerja.Catat(Catatan(kosong, []) with { NotulaUmum = "   " }, Kebijakan);
+        var diterima = DialogKinerja.Catat(Catatan(kosong, []) with { NotulaUmum = "  Rencana aksi TW IV disepakati " }, Kebijakan);
+
+        Assert.Equal(["Notula dialog masih kosong: tuliskan apa yang dibahas."], ditolak.Kesalahan);
+        Assert.Null(ditolak.Dialog);
+        var butir = Assert.Single(diterima.Dialog!.Agenda);
+        Assert.Equal((JenisItemAgenda.LainLain, "Lain-lain", "Rencana aksi TW IV disepakati"), (butir.Item.Jenis, butir.Item.Judul, butir.Notula));
+    }
+
+    [Fact]
+    public void Catat_NotulaUmumDitambahkanSebagaiButirTerakhir_SesudahButirAgenda()
+    {
+        var hasil = DialogKinerja.Catat(Catatan(AgendaDua(), ["Dibahas", "Sepakat"]) with { NotulaUmum = "Cuti bersama Desember" }, Kebijakan);
+
+        Assert.Equal([("IKU X", "Dibahas"), ("SKP 2027", "Sepakat"), ("Lain-lain", "Cuti bersama Desember")],
+            hasil.Dialog!.Agenda.Select(b => (b.Item.Judul, b.Notula)));
+        Assert.Equal("Dibahas di luar agenda yang disusun", hasil.Dialog.Agenda[2].Item.Alasan);
+    }
+
+    [Fact]
+    public void Catat_NotulaLebihDariBatas_Ditolak_TepatDiBatasDiterima()
+    {
+        var panjang = new string('x', DialogKinerja.NotulaMaksimal + 1);
+        var pas = new string('x', DialogKinerja.NotulaMaksimal);
+
+        Assert.Equal(["Notula butir 2 terlalu panjang (paling banyak 2000 karakter)."], DialogKinerja.Catat(Catatan(AgendaDua(), ["a", panjang]), Kebijakan).Kesalahan);
+        Assert.True(DialogKinerja.Catat(Catatan(AgendaDua(), ["a", pas]), Kebijakan).Berhasil);
+    }
+
+    [Fact]
+    public void Catat_LebihDariSepuluhTindakLanjut_Ditolak_SepuluhDiterima()
+    {
+        MasukanTindakLanjut[] Baris(int n) => [.. Enumerable.Range(1, n).Select(i => new MasukanTindakLanjut($"Langkah {i}", Anak.Value, "31/12/2026"))];
+
+        var sebelas = DialogKinerja.Catat(Catatan(AgendaDua(), ["a", "b"], Baris(11)), Kebijakan);
+        var sepuluh = DialogKinerja.Catat(Catatan(AgendaDua(), ["a", "b"], Baris(10)), Kebijakan);
+
+        Assert.Equal(["Paling banyak 10 tindak lanjut per dialog."], sebelas.Kesalahan);
+        Assert.Equal(10, sepuluh.Dialog!.TindakLanjut.Count);
+    }
+
+    [Fact]
+    public void Catat_TanggalAtauJamTidakTerbaca_Disebut_TenggatTetapDiperiksa()
+    {
+        var tanpaTanggal = DialogKinerja.Catat(Catatan(AgendaDua(), ["a", "b"]) with { Tanggal = null, PadaUtc = null }, Kebijakan);
+        var tanpaJam = DialogKinerja.Catat(Catatan(AgendaDua(), ["a", "b"], new MasukanTindakLanjut("Perbaiki SOP", Anak.Value, "1/11/2026")) with
+        {
+            Jam = null, PadaUtc = null,
+        }, Kebijakan);
+
+        Assert.Equal(["Tanggal dan jam dialog wajib diisi, misalnya 27/11/2026 pukul 09.00."], tanpaTanggal.Kesalahan);
+        Assert.Equal(
+        [
+            "Tanggal dan jam dialog wajib diisi, misalnya 27/11/2026 pukul 09.00.",
+            "Tindak lanjut 1: tenggat 1 November 2026 sudah lewat. Pilih tanggal mulai hari ini (28 November 2026).",
+        ], tanpaJam.Kesalahan);
+    }
+
+    [Theory]
+    [InlineData("09.00", 9, 0)]
+    [InlineData("9:05", 9, 5)]
+    [InlineData("14:30:00", 14, 30)]
+    public void MasukanJam_DiketikAtauDariPemilih(string teks, int jam, int menit)
+    {
+        Assert.True(MasukanTanggal.TryParseJam(teks, out var j));
+        Assert.Equal(new TimeOnly(jam, menit), j);
+    }
+
+    [Theory]
+    [InlineData("25:00")]
+    [InlineData("jam 9")]
+    [InlineData("")]
+    public void MasukanJam_TidakSah(string teks) => Assert.False(MasukanTanggal.TryParseJam(teks, out _));
+
+    [Fact]
+    public void JamDenganZona_ZonaDialogSendiri()
+    {
+        var agenda = new AgendaDialog(SeriDialog.Dki(Kasi, Anak), new Periode(2026, 3), [new ItemAgenda(JenisItemAgenda.Skp, "SKP", "x")]);
+        var wita = DialogKinerja.Catat(Catatan(agenda, ["ok"]) with { Jam = new TimeOnly(14, 0), ZonaWaktu = "Asia/Makassar", PadaUtc = new DateTimeOffset(2026, 11, 27, 6, 0, 0, TimeSpan.Zero) },
+            Kebijakan);
+
+        Assert.Equal("14.00 WITA", wita.Dialog!.JamDenganZona);
+    }
+
+    [Fact]
+    public void Dko_TindakLanjutTerbukaDkoTerbawa_TindakLanjutSeriLainTidak()
+    {
+        var data = Kantor();
+        var seriDko = SeriDialog.Dko(Kepala, "K");
+        var dko = new TindakLanjut("dko-1", "K", "dlg-dko", seriDko, "Evaluasi SOP layanan", new Pelaku(Kasi, "Kasi"), new DateOnly(2026, 12, 15), new DateOnly(2026, 10, 14));
+        var dkoLewat = new TindakLanjut("dko-2", "K", "dlg-dko", seriDko, "Laporan inisiatif", new Pelaku(Kasi, "Kasi"), new DateOnly(2026, 11, 1), new DateOnly(2026, 10, 14));
+        var dkoLain = new TindakLanjut("dko-3", "K", "dlg-x", SeriDialog.Dko(Kasi, "S"), "Unit lain", new Pelaku(Anak, "Anak"), new DateOnly(2026, 12, 15), new DateOnly(2026, 10, 14));
+        var dki = Tl("dki-1", Kepala, Kasi, new DateOnly(2026, 12, 15));
+
+        var agenda = new PenyusunAgenda(Penilai).Dko(data, data.CariUnit("K")!, new Periode(2026, 1), [], [dki, dkoLain, dko, dkoLewat], HariIni);
+
+        var tl = agenda.Item.Where(i => i.IdTindakLanjut is not null).ToList();
+        Assert.Equal([("dko-2", JenisItemAgenda.TindakLanjutTerlambat), ("dko-1", JenisItemAgenda.TindakLanjutTerbuka)], tl.Select(i => (i.IdTindakLanjut!, i.Jenis)));
+        Assert.Equal(("Tindak lanjut: Evaluasi SOP layanan", "Masih terbuka dari dialog sebelumnya (tenggat 15 Desember 2026)"), (tl[1].Judul, tl[1].Alasan));
+    }
+
+    [Fact]
+    public void KunciItem_TetapWalauAngkaBerubah_SidikAgendaBerubah_KunciUnikDalamAgenda()
+    {
+        var data = Kantor();
+        var penyusun = new PenyusunAgenda(Penilai);
+        var skp = new KeadaanSkp(2027, StatusSkp.Diajukan, TenggatSkp.Untuk(2027));
+        var tl = Tl("a", Kasi, Anak, new DateOnly(2026, 12, 10));
+        var sebelum = penyusun.Dki(data, data.CariPegawai(Kasi)!, data.CariPegawai(Anak)!, new Periode(2026, 1), [skp], [tl], HariIni);
+        var disetujui = penyusun.Dki(data, data.CariPegawai(Kasi)!, data.CariPegawai(Anak)!, new Periode(2026, 1), [skp with { Status = StatusSkp.Disetujui }], [tl], HariIni);
+        tl.Selesaikan(new Pelaku(Anak, "Anak"), "beres", Sekarang, 1);
+        var tanpaTl = penyusun.Dki(data, data.CariPegawai(Kasi)!, data.CariPegawai(Anak)!, new Periode(2026, 1), [skp], [tl], HariIni);
+
+        Assert.Equal(sebelum.Item.Select(i => i.Kunci), disetujui.Item.Select(i => i.Kunci)); // the SKP item keeps its key when its state changes
+        Assert.NotEqual(sebelum.Item[3].Judul, disetujui.Item[3].Judul);
+        Assert.NotEqual(sebelum.Sidik, disetujui.Sidik);
+        Assert.NotEqual(sebelum.Sidik, tanpaTl.Sidik);
+        Assert.Equal(sebelum.Sidik, penyusun.Dki(data, data.CariPegawai(Kasi)!, data.CariPegawai(Anak)!, new Periode(2026, 1), [skp], [Tl("a", Kasi, Anak, new DateOnly(2026, 12, 10))], HariIni).Sidik);
+        Assert.Equal(sebelum.Item.Count, sebelum.Item.Select(i => i.Kunci).Distinct().Count());
+        Assert.All(sebelum.Item, i => Assert.Matches("^[0-9a-f]{12}$", i.Kunci));
+
+        var kembar = penyusun.Dko(data, data.CariUnit("K")!, new Periode(2026, 1),
+            [new InisiatifStrategis("Klinik satker", "SS A", 40), new InisiatifStrategis("Klinik satker", "SS B", 60)], [], HariIni);
+        Assert.Equal(kembar.Item.Count, kembar.Item.Select(i => i.Kunci).Distinct().Count());
+    }
+
+    [Fact]
+    public void Jadwal_KantorTanpaRealisasi_DkiTetapJatuhTempo_AgendaSkpDanTindakLanjut_TanpaDko()
+    {
+        var data = new DataKantorBuilder()
+            .Unit("K", LevelUnit.Three)
+            .Kepala("K", Kepala)
+            .Pelaksana("K", Kasi, Kepala)
+            .Kontrak(Kasi, IkuBuilder.Maximize().Kode("BELUM").DenganTarget(1, 10))
+            .Kontrak(Kepala, IkuBuilder.Maximize().Kode("K1").DenganTarget(1, 10).Di(Perspektif.Stakeholder, "SS A"))
+            .Build();
+        Assert.Null(data.PeriodeTerakhirDenganRealisasi());
+
+        var jadwal = JadwalDialog.Untuk(data, data.CariPegawai(Kepala)!, Penilai, [], [], HariIni, Kebijakan);
+        var dki = Assert.Single(jadwal);
+        Assert.Equal((SeriDialog.Dki(Kepala, Kasi), HariIni, new Periode(2026, 1), true), (dki.Seri, dki.JatuhTempo, dki.Periode, dki.TidakPatuh));
+
+        var tl = new TindakLanjut("t", "K", "dlg-lama", dki.Seri, "Ajukan SKP", new Pelaku(Kasi, "Kasi"), new DateOnly(2026, 12, 5), new DateOnly(2026, 10, 1));
+        var agenda = new PenyusunAgenda(Penilai).Dki(data, data.CariPegawai(Kepala)!, data.CariPegawai(Kasi)!, dki.Periode,
+            [new KeadaanSkp(2027, StatusSkp.Draft, TenggatSkp.Untuk(2027))], [tl], HariIni);
+        Assert.Equal([JenisItemAgenda.Skp, JenisItemAgenda.TindakLanjutTerbuka], agenda.Item.Select(i => i.Jenis));
+    }
+
+    [Theory]
+    [InlineData(3, "2026-07-14")]  // TW II 2026 + 14 days
+    [InlineData(6, "2026-10-14")]  // TW III 2026
+    [InlineData(12, "2027-04-14")] // TW I 2027
+    public void Jadwal_DkoBerikutnyaSetiapBulanKebijakanSesudahYangTerakhir(int setiapBulan, string jatuhTempo)
+    {
+        var data = Kantor();
+        var kebijakan = KebijakanDialog.Bawaan($$"""{ "dko": { "setiapBulan": {{setiapBulan}} } }""");
+        var seri = SeriDialog.Dko(Kepala, "K");
+        var dialog = new[] { Diadakan(seri, new DateOnly(2026, 4, 20), new Periode(2026, 1)) };
+
+        var dko = JadwalDialog.Untuk(data, data.CariPegawai(Kepala)!, Penilai, dialog, [], HariIni, kebijakan).Single(j => j.Seri == seri);
+        var belumPernah = JadwalDialog.Untuk(data, data.CariPegawai(Kepala)!, Penilai, [], [], HariIni, kebijakan).Single(j => j.Seri == seri);
+
+        Assert.Equal(setiapBulan / 3, kebijakan.DkoSetiapTriwulan);
+        Assert.Equal(DateOnly.Parse(jatuhTempo, System.Globalization.CultureInfo.InvariantCulture), dko.JatuhTempo);
+        Assert.False(dko.TidakPatuh);
+        Assert.Equal(new Periode(2026, 1), dko.Periode); // the agenda reads the latest data there is
+        Assert.Equal((new DateOnly(2026, 4, 14), true), (belumPernah.JatuhTempo, belumPernah.TidakPatuh));
+    }
+
+    [Fact]
+    public void KebijakanDialog_DkoBukanKelipatanTriwulan_Ditolak()
+    {
+        var e = Assert.Throws<KebijakanTidakValidException>(() => KebijakanDialog.Bawaan("""{ "dko": { "setiapBulan": 4 } }"""));
+        Assert.Equal(["dko.setiapBulan: harus kelipatan 3 (triwulan): 3, 6, 9 atau 12, bukan 4"], e.Kesalahan);
+    }
+
     [Theory]
     [InlineData("31/12/2026", 2026, 12, 31)]
     [InlineData("1/2/2027", 2027, 2, 1)]
