@@ -12,14 +12,14 @@ public sealed record DialogRingkas(string Id, string Seri, string Judul, DateOnl
 
 /// <summary>
 /// "dialog": for a leader the due dialogs (each with its agenda) and the compliance line; for everyone the last
-/// dialogs they took part in and their open follow-ups.
+/// dialogs they took part in and their open follow-ups (where they are PIC: the first
+/// <see cref="DialogCard.TindakLanjutMaksimal"/>, overdue first, each with its due date and state).
 /// </summary>
 public sealed record DialogModel(
     string Nama,
     IReadOnlyList<DialogMendatangItem> Mendatang,
     IReadOnlyList<DialogRingkas> Terakhir,
-    int TindakLanjutTerbuka,
-    int TindakLanjutTerlambat,
+    IReadOnlyList<TindakLanjutItem> TindakLanjutSaya,
     KepatuhanPemimpin? Kepatuhan,
     DateOnly HariIni,
     string? Pesan = null)
@@ -35,6 +35,9 @@ public static class DialogCard
     public const int ItemPerDialog = 4;
 
     public const int TerakhirMaksimal = 5;
+
+    /// <summary>Open follow-ups listed on the card; the rest are counted and in "tindak lanjut".</summary>
+    public const int TindakLanjutMaksimal = 5;
 
     public static AdaptiveCard Render(DialogModel model)
     {
@@ -105,10 +108,30 @@ public static class DialogCard
             });
         }
 
-        var tl = model.TindakLanjutTerbuka == 0
+        var milik = model.TindakLanjutSaya.Where(i => i.TindakLanjut.Status == StatusTindakLanjut.Terbuka)
+            .OrderByDescending(i => i.TindakLanjut.Terlambat(model.HariIni)).ThenBy(i => i.TindakLanjut.Tenggat).ThenBy(i => i.TindakLanjut.Id, StringComparer.Ordinal)
+            .ToList();
+        var terlambat = milik.Count(i => i.TindakLanjut.Terlambat(model.HariIni));
+        var tl = milik.Count == 0
             ? "Anda tidak punya tindak lanjut terbuka."
-            : $"Anda punya {Angka(model.TindakLanjutTerbuka)} tindak lanjut terbuka{(model.TindakLanjutTerlambat > 0 ? $", {Angka(model.TindakLanjutTerlambat)} terlambat" : "")}.";
-        body.Add(new TextBlock(tl) { Wrap = true, Separator = true, Color = model.TindakLanjutTerlambat > 0 ? TextColor.Attention : TextColor.Default });
+            : $"Anda punya {Angka(milik.Count)} tindak lanjut terbuka{(terlambat > 0 ? $", {Angka(terlambat)} terlambat" : "")}.";
+        body.Add(new TextBlock(tl) { Wrap = true, Separator = true, Weight = TextWeight.Bolder, Color = terlambat > 0 ? TextColor.Attention : TextColor.Default });
+        foreach (var i in milik.Take(TindakLanjutMaksimal))
+        {
+            var t = i.TindakLanjut;
+            body.Add(new TextBlock($"• **{t.Uraian}**") { Wrap = true, Spacing = Spacing.Small });
+            body.Add(new TextBlock($"{TindakLanjutCard.Keadaan(t, model.HariIni)} · {i.AsalDialog}")
+            {
+                Wrap = true, Spacing = Spacing.None, Size = TextSize.Small, IsSubtle = !t.Terlambat(model.HariIni),
+                Color = t.Terlambat(model.HariIni) ? TextColor.Attention : TextColor.Default,
+            });
+        }
+
+        if (milik.Count > TindakLanjutMaksimal)
+        {
+            body.Add(new TextBlock($"… dan {Angka(milik.Count - TindakLanjutMaksimal)} lainnya di Tindak lanjut saya.") { Wrap = true, IsSubtle = true, Size = TextSize.Small });
+        }
+
         ringkasan.Add(tl);
         var teks = string.Join(" ", ringkasan);
         return new AdaptiveCard
@@ -174,7 +197,9 @@ public static class DialogCard
 /// The record card of a dialog: the whole agenda with a minutes box per item, the date and time (office zone), the
 /// participants, up to <see cref="CatatDialogCard.BarisTindakLanjut"/> follow-ups (PIC chosen from the participants, due date picked
 /// or typed as <c>31/12/2026</c>), and <i>Tunda</i> with a new date. After a refused save it comes back with the
-/// problems on top and what was typed kept.
+/// problems on top and what was typed kept. Each minutes box is keyed by its item's <see cref="ItemAgenda.Kunci"/>,
+/// and the save carries the agenda's <see cref="AgendaDialog.Sidik"/>. The time defaults to <see cref="JamSekarang"/>
+/// (the office's local time now) rounded down to 5 minutes.
 /// </summary>
 public sealed record CatatDialogModel(
     string Judul,
@@ -183,6 +208,7 @@ public sealed record CatatDialogModel(
     IReadOnlyList<(Pegawai Pegawai, bool Tetap)> KandidatPeserta,
     ZonaWaktu Zona,
     DateOnly HariIni,
+    TimeOnly JamSekarang,
     IReadOnlyList<string> Kesalahan,
     IReadOnlyDictionary<string, string> Masukan);
 
@@ -225,7 +251,7 @@ public static class CatatDialogCard
                 new Column
                 {
                     Width = ColumnWidth.Stretch,
-                    Items = [new InputTime { Id = DialogData.InputJam, Label = $"Jam ({model.Zona.Singkatan})", Value = Nilai(DialogData.InputJam) ?? "09:00" }],
+                    Items = [new InputTime { Id = DialogData.InputJam, Label = $"Jam ({model.Zona.Singkatan})", Value = Nilai(DialogData.InputJam) ?? JamBawaan(model.JamSekarang) }],
                 },
             ],
         });
@@ -258,8 +284,8 @@ public static class CatatDialogCard
 
             body.Add(new InputText
             {
-                Id = DialogData.InputNotula(i), Label = "Notula", IsMultiline = true, MaxLength = DialogKinerja.NotulaMaksimal,
-                Placeholder = "Apa yang dibahas dan disepakati", Value = Nilai(DialogData.InputNotula(i)),
+                Id = DialogData.InputNotula(item.Kunci), Label = "Notula", IsMultiline = true, MaxLength = DialogKinerja.NotulaMaksimal,
+                Placeholder = "Apa yang dibahas dan disepakati", Value = Nilai(DialogData.InputNotula(item.Kunci)),
             });
         }
 
@@ -304,7 +330,7 @@ public static class CatatDialogCard
         body.Add(new ActionSet
         {
             Separator = true,
-            Actions = [ExecuteAction.Create("Simpan hasil dialog", new DialogData(CardVerbs.SimpanDialog, seri, model.IdBaru))],
+            Actions = [ExecuteAction.Create("Simpan hasil dialog", new DialogData(CardVerbs.SimpanDialog, seri, model.IdBaru) { Sidik = model.Agenda.Sidik })],
         });
         body.Add(new TextBlock("Tunda dialog ini") { Weight = TextWeight.Bolder, Wrap = true, Separator = true });
         body.Add(new InputDate
@@ -323,10 +349,17 @@ public static class CatatDialogCard
             Lang = "id",
         };
     }
+
+    /// <summary><c>14:35</c> → <c>14:35</c>, <c>14:38</c> → <c>14:35</c>: the input's default, never in the future.</summary>
+    internal static string JamBawaan(TimeOnly sekarang) =>
+        new TimeOnly(sekarang.Hour, sekarang.Minute / 5 * 5).ToString("HH':'mm", CultureInfo.InvariantCulture);
 }
 
-/// <summary>A recorded dialog as its readers see it: when, who, the agenda with minutes, the follow-ups and their state.</summary>
-public sealed record NotulaDialogModel(DialogKinerja Dialog, string Judul, ZonaWaktu Zona, DateOnly HariIni, Uri? UrlDokumen, string? Pesan = null);
+/// <summary>
+/// A recorded dialog as its readers see it: when (in the dialog's own zone, whoever reads it), who, the agenda with
+/// minutes, the follow-ups and their state.
+/// </summary>
+public sealed record NotulaDialogModel(DialogKinerja Dialog, string Judul, DateOnly HariIni, Uri? UrlDokumen, string? Pesan = null);
 
 public static class NotulaDialogCard
 {
@@ -347,7 +380,7 @@ public static class NotulaDialogCard
         {
             Facts =
             [
-                new Fact("Waktu", $"{Format.Tanggal(d.Pada.TanggalLokal)} pukul {d.JamLokal.ToString("HH'.'mm", CultureInfo.InvariantCulture)} {model.Zona.Singkatan}"),
+                new Fact("Waktu", $"{Format.Tanggal(d.Pada.TanggalLokal)} pukul {d.JamDenganZona}"),
                 new Fact("Data", d.Periode.Label),
                 new Fact("Peserta", string.Join(", ", d.Peserta.Select(p => p.Nama))),
                 new Fact("Dicatat oleh", d.DicatatOleh.Nama),

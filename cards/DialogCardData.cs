@@ -5,20 +5,29 @@ using System.Text.Json.Nodes;
 namespace Kinerja.Cards;
 
 /// <summary>
-/// Data of the dialog verbs: <c>{ "verb": "simpanDialog", "seri": "dki|…|…", "id": "dlg-…" }</c> — which dialog (its
-/// series, and for a recorded or being-recorded dialog its id), never who acts. The record card's inputs are merged
+/// Data of the dialog verbs: <c>{ "verb": "simpanDialog", "seri": "dki|…|…", "id": "dlg-…", "sidik": "…" }</c> — which
+/// dialog (its series, for a recorded or being-recorded dialog its id, and for a save the agenda fingerprint), never who acts. The record card's inputs are merged
 /// into the data by the client and kept raw in <see cref="Masukan"/> (the server validates them).
 /// </summary>
 public sealed record DialogData(string Verb, string Seri, string? Id = null) : ICardData
 {
+    /// <summary>
+    /// The fingerprint of the agenda the record card showed (<c>AgendaDialog.Sidik</c>); the server compares it with
+    /// the agenda it rebuilds on save. Null on the other verbs.
+    /// </summary>
+    public string? Sidik { get; init; }
+
     public const string InputTanggal = "tanggal";
     public const string InputJam = "jam";
     public const string InputPeserta = "peserta";
     public const string InputNotulaUmum = "notulaUmum";
     public const string InputTanggalTunda = "tanggalTunda";
 
-    /// <summary>Minutes of agenda item <paramref name="urutan"/> (0-based).</summary>
-    public static string InputNotula(int urutan) => "n" + urutan.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The prefix of the minutes inputs.</summary>
+    public const string AwalanNotula = "n-";
+
+    /// <summary>Minutes of the agenda item with key <paramref name="kunciItem"/> (<c>ItemAgenda.Kunci</c>): keyed by what the item is about, not its position.</summary>
+    public static string InputNotula(string kunciItem) => AwalanNotula + kunciItem;
 
     /// <summary>Follow-up row <paramref name="baris"/> (0-based): <c>u</c> description, <c>p</c> PIC, <c>t</c> due date.</summary>
     public static string InputTindakLanjut(int baris, char bagian) => "tl" + baris.ToString(System.Globalization.CultureInfo.InvariantCulture) + bagian;
@@ -34,7 +43,7 @@ public sealed record DialogData(string Verb, string Seri, string? Id = null) : I
     public string? Baca(string id) => Masukan.TryGetValue(id, out var v) ? v : null;
 
     public bool Equals(DialogData? other) =>
-        other is not null && Verb == other.Verb && Seri == other.Seri && Id == other.Id
+        other is not null && Verb == other.Verb && Seri == other.Seri && Id == other.Id && Sidik == other.Sidik
         && Masukan.Count == other.Masukan.Count && Masukan.All(m => other.Masukan.TryGetValue(m.Key, out var v) && v == m.Value);
 
     public override int GetHashCode() => HashCode.Combine(Verb, Seri, Id, Masukan.Count);
@@ -45,6 +54,11 @@ public sealed record DialogData(string Verb, string Seri, string? Id = null) : I
         if (Id is not null)
         {
             o["id"] = Id;
+        }
+
+        if (Sidik is not null)
+        {
+            o["sidik"] = Sidik;
         }
 
         return o;
@@ -70,10 +84,21 @@ public sealed record DialogData(string Verb, string Seri, string? Id = null) : I
             id = teks;
         }
 
+        string? sidik = null;
+        if (data.TryGetProperty("sidik", out var f))
+        {
+            if (f.ValueKind != JsonValueKind.String || f.GetString() is not { Length: > 0 and <= 64 } teks || !teks.All(char.IsAsciiHexDigitLower))
+            {
+                return false;
+            }
+
+            sidik = teks;
+        }
+
         var masukan = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var p in data.EnumerateObject())
         {
-            if (p.Name is "verb" or "seri" or "id" or "msteams" || p.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
+            if (p.Name is "verb" or "seri" or "id" or "sidik" or "msteams" || p.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
             {
                 continue;
             }
@@ -87,7 +112,7 @@ public sealed record DialogData(string Verb, string Seri, string? Id = null) : I
             masukan[p.Name] = v.Length > PanjangMaksimal ? v[..PanjangMaksimal] : v;
         }
 
-        hasil = new DialogData(verb, seri, id) { Masukan = masukan };
+        hasil = new DialogData(verb, seri, id) { Masukan = masukan, Sidik = sidik };
         return true;
     }
 }

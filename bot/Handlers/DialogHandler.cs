@@ -66,14 +66,20 @@ public sealed partial class DialogHandler(
             ? KepatuhanDialog.PerPemimpin(k.Data, dialog, tindakLanjut, k.HariIni, kebijakan).FirstOrDefault(p => p.Pemimpin.Nip == k.Saya.Nip)
             : null;
         var terakhir = dialog.Where(d => d.Melibatkan(k.Saya.Nip)).OrderByDescending(d => d.Pada.Utc)
-            .Select(d => new DialogRingkas(d.Id, d.Seri.Kunci, Judul(k.Data, d.Seri), d.Pada.TanggalLokal,
-                $"{d.JamLokal.ToString("HH'.'mm", CultureInfo.InvariantCulture)} {k.Zona.Singkatan}",
+            .Select(d => new DialogRingkas(d.Id, d.Seri.Kunci, Judul(k.Data, d.Seri), d.Pada.TanggalLokal, d.JamDenganZona,
                 d.TindakLanjut.Count(t => t.Status == StatusTindakLanjut.Terbuka)))
             .ToList();
-        var milikSaya = tindakLanjut.Where(t => t.Pic.Nip == k.Saya.Nip).ToList();
+
+        // The person's own open follow-ups (as PIC), with the dialog each comes from; the card lists the first few, overdue first.
+        var asal = dialog.ToDictionary(x => x.Id, StringComparer.Ordinal);
+        var milikSaya = tindakLanjut.Where(t => t.Pic.Nip == k.Saya.Nip)
+            .Select(t => new TindakLanjutItem(t, Asal(k, asal, t), t.BolehDiselesaikanOleh(k.Saya.Nip), t.Seri.Pemimpin == k.Saya.Nip))
+            .ToList();
         Log.Listed(logger, identitas.KodeKantor, mendatang.Count, terakhir.Count);
-        return Jawaban.Dari(DialogCard.Render(new DialogModel(k.Saya.Nama, mendatang, terakhir, milikSaya.Count, milikSaya.Count(t => t.Terlambat(k.HariIni)),
-            kepatuhan, k.HariIni, pesan) { BulanKepatuhan = kebijakan.DkiBatasKepatuhanBulan }));
+        return Jawaban.Dari(DialogCard.Render(new DialogModel(k.Saya.Nama, mendatang, terakhir, milikSaya, kepatuhan, k.HariIni, pesan)
+        {
+            BulanKepatuhan = kebijakan.DkiBatasKepatuhanBulan,
+        }));
     }
 
     /// <summary><c>bukaDialog</c>: the record card of a due dialog, for its leader only.</summary>
@@ -118,18 +124,37 @@ public sealed partial class DialogHandler(
 
         if (await dialogStore.MuatAsync(identitas.KodeKantor, id, cancellationToken) is { } sudah)
         {
-            // A double click or a re-sent invoke: the dialog is recorded once.
+            // A double click or a re-sent invoke: the dialog is recorded once. The id comes from card data, so the
+            // stored dialog is shown only when it is this series' and the caller may read it (an id learnt elsewhere,
+            // e.g. from a DOCX file name, must not open someone else's minutes).
+            if (sudah.Seri != seri || !AksesDialog.BolehMelihat(sudah, k.Saya.Nip, k.Data, Koordinator(k.Data)))
+            {
+                Log.Refused(logger, d.Verb, sudah.Seri.Kunci);
+                return Jawaban.Pesan(AksesDialog.PesanDitolak);
+            }
+
             return Jawaban.Dari(Notula(k, sudah, "Hasil dialog ini sudah tersimpan sebelumnya."));
         }
 
         var tindakLanjut = await dialogStore.DaftarTindakLanjutAsync(identitas.KodeKantor, hanyaTerbuka: true, cancellationToken);
         var agenda = await AgendaAsync(k, seri, PeriodeAgenda(k), tindakLanjut, cancellationToken);
-        var notula = Enumerable.Range(0, agenda.Item.Count).Select(i => d.Baca(DialogData.InputNotula(i))).ToList();
-        if (d.Masukan.Keys.Count(m => m.Length > 1 && m[0] == 'n' && m[1..].All(char.IsAsciiDigit)) > agenda.Item.Count)
+        if (d.Sidik != agenda.Sidik)
         {
-            return Jawaban.Dari(await KartuCatatAsync(k, seri, id, ["Agenda berubah sejak kartu ini dibuka (misalnya tindak lanjut sudah ditutup). Periksa notula lalu simpan lagi."],
-                d.Masukan, cancellationToken));
+            // The data changed between opening and saving (a realisation came in, a follow-up was closed): the leader
+            // sees the agenda as it is now before anything is saved. Minutes stay with their items (keyed inputs);
+            // minutes of items no longer on the agenda move to "Lain-lain" rather than being lost.
+            Log.AgendaChanged(logger, seri.Kunci);
+            var (masukan, dipindah) = PindahkanNotulaLepas(agenda, d.Masukan);
+            List<string> pesan = ["Agenda dialog ini berubah sejak kartu dibuka (misalnya realisasi baru masuk atau tindak lanjut sudah ditutup). Hasil dialog belum disimpan: periksa agenda dan notula di bawah, lalu simpan lagi."];
+            if (dipindah > 0)
+            {
+                pesan.Add(string.Create(CultureInfo.InvariantCulture, $"Notula {dipindah} butir yang tidak lagi ada di agenda dipindahkan ke Lain-lain."));
+            }
+
+            return Jawaban.Dari(await KartuCatatAsync(k, seri, id, pesan, masukan, cancellationToken));
         }
+
+        var notula = agenda.Item.Select(i => d.Baca(DialogData.InputNotula(i.Kunci))).ToList();
 
         var tanggalAda = MasukanTanggal.TryParse(d.Baca(DialogData.InputTanggal), out var tanggal);
         var jamAda = MasukanTanggal.TryParseJam(d.Baca(DialogData.InputJam), out var jam);
@@ -221,9 +246,7 @@ public sealed partial class DialogHandler(
         var semua = await dialogStore.DaftarTindakLanjutAsync(identitas.KodeKantor, hanyaTerbuka: true, cancellationToken);
         var dialog = (await dialogStore.DaftarAsync(identitas.KodeKantor, k.HariIni.AddYears(-2), cancellationToken)).ToDictionary(x => x.Id, StringComparer.Ordinal);
         var item = semua.Where(t => t.Pic.Nip == k.Saya.Nip || t.Seri.Pemimpin == k.Saya.Nip)
-            .Select(t => new TindakLanjutItem(t, dialog.TryGetValue(t.IdDialog, out var asal)
-                ? $"{Judul(k.Data, asal.Seri)}, {Format.Tanggal(asal.Pada.TanggalLokal)}"
-                : Judul(k.Data, t.Seri), t.BolehDiselesaikanOleh(k.Saya.Nip), t.Seri.Pemimpin == k.Saya.Nip))
+            .Select(t => new TindakLanjutItem(t, Asal(k, dialog, t), t.BolehDiselesaikanOleh(k.Saya.Nip), t.Seri.Pemimpin == k.Saya.Nip))
             .ToList();
         return Jawaban.Dari(TindakLanjutCard.Render(new TindakLanjutModel(k.Saya.Nama, item, k.HariIni, pesan, gagal)));
     }
@@ -278,7 +301,7 @@ public sealed partial class DialogHandler(
             return null;
         }
 
-        var isi = NotulaDocx.Tulis(dialog, Judul(k.Data, dialog.Seri), k.Data.UnitInduk?.Nama ?? kodeKantor, k.Zona, k.HariIni);
+        var isi = NotulaDocx.Tulis(dialog, Judul(k.Data, dialog.Seri), k.Data.UnitInduk?.Nama ?? kodeKantor, k.HariIni);
         return (isi, $"notula-{dialog.Jenis.ToString().ToLowerInvariant()}-{dialog.Pada.TanggalLokal.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-{dialog.Id}.docx");
     }
 
@@ -338,7 +361,36 @@ public sealed partial class DialogHandler(
     }
 
     private AdaptiveCard Notula(Konteks k, DialogKinerja dialog, string? pesan) =>
-        NotulaDialogCard.Render(new NotulaDialogModel(dialog, Judul(k.Data, dialog.Seri), k.Zona, k.HariIni, tautan.Buat(k.Data.KodeKantor, dialog.Id, k.Saya.Nip), pesan));
+        NotulaDialogCard.Render(new NotulaDialogModel(dialog, Judul(k.Data, dialog.Seri), k.HariIni, tautan.Buat(k.Data.KodeKantor, dialog.Id, k.Saya.Nip), pesan));
+
+    /// <summary>"DKI … dengan …, 27 November 2026": the dialog a follow-up was agreed in (its series when the dialog is older than the list read).</summary>
+    private static string Asal(Konteks k, IReadOnlyDictionary<string, DialogKinerja> dialog, TindakLanjut t) =>
+        dialog.TryGetValue(t.IdDialog, out var asal) ? $"{Judul(k.Data, asal.Seri)}, {Format.Tanggal(asal.Pada.TanggalLokal)}" : Judul(k.Data, t.Seri);
+
+    /// <summary>
+    /// The inputs of a save whose agenda changed, with the minutes typed for items no longer on it appended to
+    /// "Lain-lain" (and removed from their own inputs), and how many were moved.
+    /// </summary>
+    private static (Dictionary<string, string> Masukan, int Dipindah) PindahkanNotulaLepas(AgendaDialog agenda, IReadOnlyDictionary<string, string> masukan)
+    {
+        var ada = agenda.Item.Select(i => DialogData.InputNotula(i.Kunci)).ToHashSet(StringComparer.Ordinal);
+        var hasil = new Dictionary<string, string>(masukan, StringComparer.Ordinal);
+        var lepas = masukan.Where(m => m.Key.StartsWith(DialogData.AwalanNotula, StringComparison.Ordinal) && !ada.Contains(m.Key))
+            .OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
+        var teks = lepas.Select(m => m.Value.Trim()).Where(v => v.Length > 0).ToList();
+        foreach (var m in lepas)
+        {
+            hasil.Remove(m.Key);
+        }
+
+        if (teks.Count > 0)
+        {
+            var umum = hasil.TryGetValue(DialogData.InputNotulaUmum, out var u) && !string.IsNullOrWhiteSpace(u) ? u.Trim() + "\n\n" : "";
+            hasil[DialogData.InputNotulaUmum] = umum + string.Join("\n\n", teks);
+        }
+
+        return (hasil, teks.Count);
+    }
 
     private async Task<AdaptiveCard> KartuCatatAsync(Konteks k, SeriDialog seri, string id, IReadOnlyList<string> kesalahan, IReadOnlyDictionary<string, string> masukan,
         CancellationToken cancellationToken)
@@ -355,7 +407,8 @@ public sealed partial class DialogHandler(
             kandidat.AddRange(k.Data.Bawahan(seri.Pemimpin).Select(p => (p, false)));
         }
 
-        return CatatDialogCard.Render(new CatatDialogModel(Judul(k.Data, seri), id, agenda, kandidat, k.Zona, k.HariIni, kesalahan, masukan));
+        var jamSekarang = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(k.Sekarang, k.Tz).DateTime);
+        return CatatDialogCard.Render(new CatatDialogModel(Judul(k.Data, seri), id, agenda, kandidat, k.Zona, k.HariIni, jamSekarang, kesalahan, masukan));
     }
 
     private async Task<AgendaDialog> AgendaAsync(Konteks k, SeriDialog seri, Periode periode, IReadOnlyList<TindakLanjut> tindakLanjut, CancellationToken cancellationToken)
@@ -473,5 +526,8 @@ public sealed partial class DialogHandler(
 
         [LoggerMessage(EventId = 9008, Level = LogLevel.Information, Message = "A participant of dialog {Id} was not told of the record: {Reason}")]
         public static partial void NotNotified(ILogger logger, string id, string reason);
+
+        [LoggerMessage(EventId = 9009, Level = LogLevel.Information, Message = "Dialog record of series {Seri} refused: the agenda changed since the card was opened")]
+        public static partial void AgendaChanged(ILogger logger, string seri);
     }
 }

@@ -26,10 +26,11 @@ public sealed class DialogCardTests
         new(id, "K", "dlg-1", SeriDialog.Dki(Kepala.Nip, Kasi.Nip), "Rekonsiliasi UAKPA", new Pelaku(Kasi.Nip, Kasi.Nama), tenggat, new DateOnly(2026, 10, 1));
 
     [Fact]
-    public async Task CatatDko_PilihPejabatHadir_PicDariKandidat_LolosLint()
+    public async Task CatatDko_PilihPejabatHadir_PicDariKandidat_NotulaPerKunciButir_JamSekarangDibulatkan_LolosLint()
     {
-        var kartu = CatatDialogCard.Render(new CatatDialogModel("DKO KPPN Metro", "dlg-abc", AgendaDko(), [(Kepala, true), (Kasi, false), (Kasi2, false)],
-            ZonaWaktu.Wita, HariIni, [], new Dictionary<string, string>()));
+        var agenda = AgendaDko();
+        var kartu = CatatDialogCard.Render(new CatatDialogModel("DKO KPPN Metro", "dlg-abc", agenda, [(Kepala, true), (Kasi, false), (Kasi2, false)],
+            ZonaWaktu.Wita, HariIni, new TimeOnly(14, 38, 59), [], new Dictionary<string, string> { [DialogData.InputNotula(agenda.Item[1].Kunci)] = "NKO turun" }));
         var json = kartu.ToJson();
 
         await CardLinter.Shared.AssertValidAsync(json.ToJsonString());
@@ -37,12 +38,62 @@ public sealed class DialogCardTests
         Assert.Equal((true, $"{Kasi.Nip.Value},{Kasi2.Nip.Value}"), (peserta["isMultiSelect"]!.GetValue<bool>(), peserta["value"]!.GetValue<string>()));
         Assert.Equal(3, Cari(json, "tl0p")!["choices"]!.AsArray().Count);
         Assert.Contains("Jam (WITA)", json.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("14:35", Cari(json, "jam")!["value"]!.GetValue<string>());
+
+        // One minutes box per item, keyed by the item (not its position); what was typed is back in its own box.
+        Assert.NotNull(Cari(json, "n-" + agenda.Item[0].Kunci));
+        Assert.Equal("NKO turun", Cari(json, "n-" + agenda.Item[1].Kunci)!["value"]!.GetValue<string>());
+        Assert.Null(Cari(json, "n0"));
+        var simpan = Assert.Single(CariAksi(json, CardVerbs.SimpanDialog));
+        Assert.Equal((agenda.Sidik, "dlg-abc"), (simpan["data"]!["sidik"]!.GetValue<string>(), simpan["data"]!["id"]!.GetValue<string>()));
     }
+
+    [Theory]
+    [InlineData(0, 0, "00:00")]
+    [InlineData(9, 4, "09:00")]
+    [InlineData(9, 5, "09:05")]
+    [InlineData(23, 59, "23:55")]
+    public void JamBawaan_DibulatkanKeBawahLimaMenit(int jam, int menit, string harapan)
+    {
+        var kartu = CatatDialogCard.Render(new CatatDialogModel("DKI", "dlg-abc", AgendaDko(), [(Kepala, true)], ZonaWaktu.Wib, HariIni, new TimeOnly(jam, menit),
+            [], new Dictionary<string, string>()));
+
+        Assert.Equal(harapan, Cari(kartu.ToJson(), "jam")!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task DialogPegawai_TindakLanjutTerbukaDiDaftar_TerlambatDulu_PalingBanyakLima_LolosLint()
+    {
+        var item = new List<TindakLanjutItem>
+        {
+            new(Tl("c", new DateOnly(2026, 12, 20)), "DKI Hendarto dengan Bagus, 1 Oktober 2026", true),
+            new(Tl("a", new DateOnly(2026, 11, 25)), "DKI Hendarto dengan Bagus, 1 Oktober 2026", true),
+            new(Tl("b", new DateOnly(2026, 12, 1)), "DKO KPPN Metro", true),
+        };
+        for (var i = 0; i < 4; i++)
+        {
+            item.Add(new(Tl("z" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), new DateOnly(2027, 1, 10 + i)), "DKO KPPN Metro", true));
+        }
+
+        var json = DialogCard.Render(new DialogModel("Bagus", [], [], item, null, HariIni)).ToJson();
+        var teks = Teks(json);
+
+        Assert.Contains("Anda punya 7 tindak lanjut terbuka, 1 terlambat.", teks, StringComparison.Ordinal);
+        Assert.Contains("Terlambat 3 hari (tenggat 25 November 2026) · DKI Hendarto dengan Bagus, 1 Oktober 2026", teks, StringComparison.Ordinal);
+        Assert.Contains("Tenggat 1 Desember 2026 (3 hari lagi) · DKO KPPN Metro", teks, StringComparison.Ordinal);
+        Assert.True(teks.IndexOf("25 November 2026", StringComparison.Ordinal) < teks.IndexOf("1 Desember 2026", StringComparison.Ordinal));
+        Assert.Contains("Tenggat 11 Januari 2027", teks, StringComparison.Ordinal);    // the 5th
+        Assert.DoesNotContain("Tenggat 12 Januari 2027", teks, StringComparison.Ordinal); // the 6th is only counted
+        Assert.Contains("… dan 2 lainnya di Tindak lanjut saya.", teks, StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(json.ToJsonString());
+    }
+
+    private static string Teks(JsonNode json) => json.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     [Fact]
     public async Task DialogPegawaiTanpaRiwayat_TindakLanjutKosong_NotulaTanpaTautan_LolosLint()
     {
-        var kosong = DialogCard.Render(new DialogModel("Lestari", [], [], 0, 0, null, HariIni));
+        var kosong = DialogCard.Render(new DialogModel("Lestari", [], [], [], null, HariIni));
         Assert.Contains("Belum ada dialog kinerja yang tercatat.", kosong.ToJson().ToJsonString(), StringComparison.Ordinal);
         await CardLinter.Shared.AssertValidAsync(kosong.ToJson().ToJsonString());
 
@@ -58,7 +109,8 @@ public sealed class DialogCardTests
             new DateOnly(2026, 11, 27), new TimeOnly(14, 0), new DateTimeOffset(2026, 11, 27, 6, 0, 0, TimeSpan.Zero), "Asia/Makassar", ["dibahas", "turun"], null, [],
             HariIni, new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero)), KebijakanDialog.Bawaan());
         Assert.True(hasil.Berhasil, string.Join("; ", hasil.Kesalahan));
-        var notula = NotulaDialogCard.Render(new NotulaDialogModel(hasil.Dialog!, "DKO KPPN Metro", ZonaWaktu.Wita, HariIni, null)).ToJson().ToJsonString();
+        // Held in a WITA office: the time says WITA whoever reads it (the card has no reader's zone to get wrong).
+        var notula = NotulaDialogCard.Render(new NotulaDialogModel(hasil.Dialog!, "DKO KPPN Metro", HariIni, null)).ToJson().ToJsonString();
         Assert.Contains("27 November 2026 pukul 14.00 WITA", notula, StringComparison.Ordinal);
         Assert.DoesNotContain("Action.OpenUrl", notula, StringComparison.Ordinal);
         await CardLinter.Shared.AssertValidAsync(notula);
@@ -67,13 +119,18 @@ public sealed class DialogCardTests
     [Fact]
     public void DataVerbDialog_PulangPergi_MasukanDibaca_IdAnehDitolak()
     {
-        var data = new DialogData(CardVerbs.SimpanDialog, "dki|1|2", "dlg-1").ToData();
-        data["n0"] = "notula";
+        var data = new DialogData(CardVerbs.SimpanDialog, "dki|1|2", "dlg-1") { Sidik = "0123456789abcdef" }.ToData();
+        data["n-0a1b2c3d4e5f"] = "notula";
         data["tl0t"] = "31/12/2026";
 
         Assert.True(CardVerbs.TryParse(JsonDocument.Parse(data.ToJsonString()).RootElement, out var hasil));
         var d = Assert.IsType<DialogData>(hasil);
-        Assert.Equal(("dlg-1", "notula", "31/12/2026"), (d.Id, d.Baca("n0"), d.Baca("tl0t")));
+        Assert.Equal(("dlg-1", "0123456789abcdef", "notula", "31/12/2026"), (d.Id, d.Sidik, d.Baca(DialogData.InputNotula("0a1b2c3d4e5f")), d.Baca("tl0t")));
+        Assert.Null(d.Baca("sidik"));
+
+        var sidikAneh = (JsonObject)data.DeepClone();
+        sidikAneh["sidik"] = "<script>";
+        Assert.False(CardVerbs.TryParse(JsonDocument.Parse(sidikAneh.ToJsonString()).RootElement, out _));
 
         data["id"] = "../x";
         Assert.False(CardVerbs.TryParse(JsonDocument.Parse(data.ToJsonString()).RootElement, out _));

@@ -63,7 +63,7 @@ internal static class DialogCli
                 return KinerjaCli.ExitGagal;
             }
 
-            var isi = NotulaDocx.Tulis(dialog, DialogHandler.Judul(data, dialog.Seri), data.UnitInduk?.Nama ?? kode, zona, hariIni);
+            var isi = NotulaDocx.Tulis(dialog, DialogHandler.Judul(data, dialog.Seri), data.UnitInduk?.Nama ?? kode, hariIni);
             await File.WriteAllBytesAsync(opsi["out"], isi, cancellationToken).ConfigureAwait(false);
             await stdout.WriteLineAsync($"Notula {dialog.Id} ditulis ke {opsi["out"]} ({isi.Length.ToString(CultureInfo.InvariantCulture)} byte).").ConfigureAwait(false);
             return KinerjaCli.ExitBerhasil;

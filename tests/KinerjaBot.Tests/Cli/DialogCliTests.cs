@@ -66,6 +66,7 @@ public sealed class DialogCliTests
 
         Assert.True(hasil.Kode == 0, hasil.Stderr);
         using var doc = WordprocessingDocument.Open(keluar, false);
+        Dialog.DialogHostTests.AssertDocxSah(doc);
         var teks = doc.MainDocumentPart!.Document.Body!.InnerText;
         Assert.Contains("DKI Bagus Prasetyo Nugroho dengan Lestari Handayani", teks, StringComparison.Ordinal);
         Assert.Contains("27 November 2026 pukul 09.00 WIB", teks, StringComparison.Ordinal);

@@ -153,7 +153,7 @@ public sealed class AgendaDemoTests
         var agenda = new PenyusunAgenda(Penilai).Dko(Data.Value, unit, Tw3, Data.Value.InisiatifUnit(unit.Kode, Tw3.Tahun), [], HariIni);
         var kandidat = Data.Value.Bawahan(Hendarto).Select(p => (p, false)).Prepend((Data.Value.CariPegawai(Hendarto)!, true)).ToList();
 
-        var kartu = CatatDialogCard.Render(new CatatDialogModel("DKO KPPN Metro", "dlg-demo", agenda, kandidat, unit.ZonaWaktu, HariIni, [], new Dictionary<string, string>()))
+        var kartu = CatatDialogCard.Render(new CatatDialogModel("DKO KPPN Metro", "dlg-demo", agenda, kandidat, unit.ZonaWaktu, HariIni, new TimeOnly(10, 10), [], new Dictionary<string, string>()))
             .ToJson();
 
         await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());

@@ -1,8 +1,14 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
 using Kinerja.Domain.Dialog;
+using Kinerja.Domain.Kinerja;
+using Kinerja.Domain.Kontrak;
+using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Ports;
 using Kinerja.Testing.CardLint;
 using KinerjaBot.Tests.Support;
@@ -21,7 +27,12 @@ public sealed class DialogHostTests : IDisposable
     private const string NipBagus = "198211052003121004";
     private const string NipLestari = "199312012015032004";
     private const string NipFajar = "199806212020031006";
+    private const string NipHendarto = "197603141998031002";
+    private const string NipRatna = "198407222006122001";
+    private const string NipMaya = "198502182007012003";
+    private const string NipDimas = "199505112018031005";
     private const string SeriLestari = $"dki|{NipBagus}|{NipLestari}";
+    private const string SeriDko = $"dko|KPPN-METRO|{NipHendarto}";
 
     private readonly BotFactory _bot = new BotFactory().With("Kinerja:Dialog:UrlPublik", "http://localhost/").With("Kinerja:Dialog:KunciTautan", new string('k', 40));
     private readonly ActivityDriver _bagus = new();
@@ -48,16 +59,16 @@ public sealed class DialogHostTests : IDisposable
         return o;
     }
 
-    /// <summary>What Bagus types into the record card of the DKI with Lestari (4 agenda items: 2 IKU, SKP 2026 approved, SKP 2027 submitted).</summary>
-    private static JsonObject Isian(string id, string tenggat = "31/12/2026", string pic = NipLestari, string notula2 = "Sepakat diajukan ulang minggu ini")
+    /// <summary>
+    /// What Bagus types into the record card of the DKI with Lestari (4 agenda items: 2 IKU, SKP 2026 approved, SKP
+    /// 2027 submitted): the save's data as the card carries it (id, agenda fingerprint) with the inputs merged in, the
+    /// minutes in the card's order of minutes boxes.
+    /// </summary>
+    private static JsonObject Isian(JsonObject kartu, string tenggat = "31/12/2026", string pic = NipLestari, string notula2 = "Sepakat diajukan ulang minggu ini")
     {
-        var d = Data("simpanDialog", id: id);
+        var d = Notula(kartu, "Antrean SPM menumpuk di akhir bulan; verifikasi dipercepat", "DAK tahap III terlambat dari satker", "Rencana aksi TW IV disepakati", notula2);
         d["tanggal"] = "2026-11-27";
         d["jam"] = "09:00";
-        d["n0"] = "Antrean SPM menumpuk di akhir bulan; verifikasi dipercepat";
-        d["n1"] = "DAK tahap III terlambat dari satker";
-        d["n2"] = "Rencana aksi TW IV disepakati";
-        d["n3"] = notula2;
         d["notulaUmum"] = "";
         d["tl0u"] = "Susun SOP antrean SPM";
         d["tl0p"] = pic;
@@ -68,13 +79,29 @@ public sealed class DialogHostTests : IDisposable
         return d;
     }
 
-    private async Task<string> BukaDanIdAsync()
+    /// <summary>The save action's data of a record card with the minutes boxes filled in order (one text per box; more boxes than texts: "Dibahas").</summary>
+    private static JsonObject Notula(JsonObject kartu, params string[] notula)
     {
-        var kartu = await KartuAsync(await PostAsync(_bagus.Invoke("bukaDialog", Data("bukaDialog"))));
+        var d = (JsonObject)Cari(kartu, "simpanDialog")!["data"]!.DeepClone();
+        var kotak = InputIds(kartu).Where(i => i.StartsWith("n-", StringComparison.Ordinal)).ToList();
+        Assert.True(kotak.Count >= notula.Length, $"{kotak.Count} minutes boxes for {notula.Length} minutes");
+        for (var i = 0; i < kotak.Count; i++)
+        {
+            d[kotak[i]] = i < notula.Length ? notula[i] : "Dibahas";
+        }
+
+        return d;
+    }
+
+    private async Task<JsonObject> BukaAsync(ActivityDriver oleh, string seri = SeriLestari)
+    {
+        var kartu = await KartuAsync(await PostAsync(oleh.Invoke("bukaDialog", Data("bukaDialog", seri))));
         await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
         Assert.True(Encoding.UTF8.GetByteCount(kartu.ToJsonString()) < 28 * 1024, "Teams takes cards of at most 28 KB");
-        return Cari(kartu, "simpanDialog")!["data"]!["id"]!.GetValue<string>();
+        return kartu;
     }
+
+    private Task<JsonObject> BukaDanIdAsync() => BukaAsync(_bagus);
 
     [Fact]
     public async Task Dialog_Pemimpin_MelihatDkiDenganSetiapBawahanBesertaAgenda_DanKepatuhan()
@@ -106,8 +133,9 @@ public sealed class DialogHostTests : IDisposable
     [Fact]
     public async Task CatatHasil_MasukanBuruk_SemuaMasalahDisebut_IsianTetap_TidakAdaYangTersimpan()
     {
-        var id = await BukaDanIdAsync();
-        var isian = Isian(id, tenggat: "2026-11-01", pic: NipFajar, notula2: "  ");
+        var kartuCatat = await BukaDanIdAsync();
+        Assert.Equal("10:10", CardJson.ById(kartuCatat, "jam")!["value"]!.GetValue<string>()); // now, in the office's zone
+        var isian = Isian(kartuCatat, tenggat: "2026-11-01", pic: NipFajar, notula2: "  ");
 
         var kartu = await KartuAsync(await PostAsync(_bagus.Invoke("simpanDialog", isian)));
 
@@ -116,7 +144,8 @@ public sealed class DialogHostTests : IDisposable
         Assert.Contains("• Notula butir 4 (SKP 2027: Diajukan) masih kosong.", teks, StringComparison.Ordinal);
         Assert.Contains("• Tindak lanjut 1: PIC harus salah satu peserta dialog.", teks, StringComparison.Ordinal);
         Assert.Contains("• Tindak lanjut 1: tenggat 1 November 2026 sudah lewat. Pilih tanggal mulai hari ini (28 November 2026).", teks, StringComparison.Ordinal);
-        Assert.Equal("Antrean SPM menumpuk di akhir bulan; verifikasi dipercepat", CardJson.ById(kartu, "n0")!["value"]!.GetValue<string>());
+        var kotakPertama = InputIds(kartu).First(i => i.StartsWith("n-", StringComparison.Ordinal));
+        Assert.Equal("Antrean SPM menumpuk di akhir bulan; verifikasi dipercepat", CardJson.ById(kartu, kotakPertama)!["value"]!.GetValue<string>());
         await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
         Assert.Empty(await Store.DaftarAsync("KPPN-METRO", new DateOnly(2000, 1, 1), CancellationToken.None));
         Assert.Empty(await Store.DaftarTindakLanjutAsync("KPPN-METRO", false, CancellationToken.None));
@@ -126,8 +155,8 @@ public sealed class DialogHostTests : IDisposable
     public async Task CatatHasil_TersimpanSekali_LestariDiberitahu_TindakLanjutMunculDiTindakLanjutnya_DanDitutupOlehnya()
     {
         await PostAsync(_lestari.Message("dialog")); // the bot knows Lestari's chat
-        var id = await BukaDanIdAsync();
-        var notula = await KartuAsync(await PostAsync(_bagus.Invoke("simpanDialog", Isian(id))));
+        var kartuCatat = await BukaDanIdAsync();
+        var notula = await KartuAsync(await PostAsync(_bagus.Invoke("simpanDialog", Isian(kartuCatat))));
         var teks = CardJson.AllText(notula);
         Assert.True(teks.Contains("Hasil dialog tersimpan.", StringComparison.Ordinal), teks);
         Assert.Contains("27 November 2026 pukul 09.00 WIB", teks, StringComparison.Ordinal);
@@ -143,7 +172,7 @@ public sealed class DialogHostTests : IDisposable
         Assert.True(jumlahKabar > 0);
 
         // The same click again (a re-sent invoke): nothing new.
-        var lagi = CardJson.AllText(await KartuAsync(await PostAsync(_bagus.Invoke("simpanDialog", Isian(id)))));
+        var lagi = CardJson.AllText(await KartuAsync(await PostAsync(_bagus.Invoke("simpanDialog", Isian(kartuCatat)))));
         Assert.Contains("sudah tersimpan sebelumnya", lagi, StringComparison.Ordinal);
         Assert.Single(await Store.DaftarAsync("KPPN-METRO", new DateOnly(2000, 1, 1), CancellationToken.None));
         Assert.Equal(jumlahKabar, _bot.Connector.Requests.Count(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.Contains("a%3Apersonal-lestari", StringComparison.Ordinal)));
@@ -179,8 +208,8 @@ public sealed class DialogHostTests : IDisposable
     [Fact]
     public async Task Batalkan_HanyaPemimpin_DenganAlasan()
     {
-        var id = await BukaDanIdAsync();
-        await PostAsync(_bagus.Invoke("simpanDialog", Isian(id)));
+        var kartuCatat = await BukaDanIdAsync();
+        await PostAsync(_bagus.Invoke("simpanDialog", Isian(kartuCatat)));
         await PostAsync(_bagus.Message("tindak lanjut"));
         var kartu = CardJson.CardOf(Terakhir(ActivityDriver.PersonalConversation).Body);
         await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
@@ -202,9 +231,9 @@ public sealed class DialogHostTests : IDisposable
     [Fact]
     public async Task Notula_HanyaUntukPeserta_AtasanMereka_DanKoordinator()
     {
-        var id = await BukaDanIdAsync();
-        await PostAsync(_bagus.Invoke("simpanDialog", Isian(id)));
-        var lihat = Data("lihatDialog", id: id);
+        var kartuCatat = await BukaDanIdAsync();
+        await PostAsync(_bagus.Invoke("simpanDialog", Isian(kartuCatat)));
+        var lihat = Data("lihatDialog", id: Id(kartuCatat));
 
         Assert.Contains("hanya untuk peserta dialog", await PesanAsync(await PostAsync(_fajar.Invoke("lihatDialog", (JsonObject)lihat.DeepClone()))), StringComparison.Ordinal);
         foreach (var orang in new[] { _lestari, _hendarto, _ratna })
@@ -213,19 +242,22 @@ public sealed class DialogHostTests : IDisposable
             Assert.Contains("Antrean SPM menumpuk", CardJson.AllText(kartu), StringComparison.Ordinal);
         }
 
-        // Lestari's own "dialog": her last dialog and her open follow-up.
+        // Lestari's own "dialog": her last dialog and her open follow-up itself (what, due date, state, from which dialog).
         await PostAsync(_lestari.Message("dialog"));
         var milik = CardJson.CardOf(Terakhir("a:personal-lestari").Body);
-        Assert.Contains("**DKI Bagus Prasetyo Nugroho dengan Lestari Handayani**", CardJson.AllText(milik), StringComparison.Ordinal);
-        Assert.Contains("Anda punya 1 tindak lanjut terbuka.", CardJson.AllText(milik), StringComparison.Ordinal);
+        var teksMilik = CardJson.AllText(milik);
+        Assert.Contains("**DKI Bagus Prasetyo Nugroho dengan Lestari Handayani**", teksMilik, StringComparison.Ordinal);
+        Assert.Contains("Anda punya 1 tindak lanjut terbuka.", teksMilik, StringComparison.Ordinal);
+        Assert.Contains("• **Susun SOP antrean SPM**", teksMilik, StringComparison.Ordinal);
+        Assert.Contains("Tenggat 31 Desember 2026 (33 hari lagi) · DKI Bagus Prasetyo Nugroho dengan Lestari Handayani, 27 November 2026", teksMilik, StringComparison.Ordinal);
         await CardLinter.Shared.AssertValidAsync(milik.ToJsonString());
     }
 
     [Fact]
     public async Task UnduhNotula_DocxTerbukaDenganAgendaNotulaTindakLanjutPeserta_TautanDiubahAtauKedaluwarsaDitolak()
     {
-        var id = await BukaDanIdAsync();
-        var notula = await KartuAsync(await PostAsync(_bagus.Invoke("simpanDialog", Isian(id))));
+        var kartuCatat = await BukaDanIdAsync();
+        var notula = await KartuAsync(await PostAsync(_bagus.Invoke("simpanDialog", Isian(kartuCatat))));
         var url = new Uri(CariUrl(notula) ?? throw new Xunit.Sdk.XunitException("No download link on the minutes card"));
         Assert.Equal("/dialog/notula", url.AbsolutePath);
 
@@ -236,6 +268,7 @@ public sealed class DialogHostTests : IDisposable
         var isi = await response.Content.ReadAsByteArrayAsync();
         using (var doc = WordprocessingDocument.Open(new MemoryStream(isi), false))
         {
+            AssertDocxSah(doc);
             var teks = doc.MainDocumentPart!.Document.Body!.InnerText;
             foreach (var harus in new[]
             {
@@ -257,9 +290,153 @@ public sealed class DialogHostTests : IDisposable
     }
 
     [Fact]
+    public async Task SimpanDialog_IdDialogOrangLainLewatSeriSendiri_Ditolak_NotulaTidakTerbuka()
+    {
+        var kartuCatat = await BukaDanIdAsync();
+        await PostAsync(_bagus.Invoke("simpanDialog", Isian(kartuCatat)));
+        var id = Id(kartuCatat);
+
+        // Hendarto (Bagus's supervisor, so he may read it through lihatDialog) and Ratna (a coordinator) each post a save
+        // of their own series carrying Bagus's dialog id: the stored dialog is not theirs, so the save shows nothing.
+        foreach (var (orang, seri) in new[] { (_hendarto, $"dki|{NipHendarto}|{NipBagus}"), (_hendarto, SeriDko), (_ratna, $"dki|{NipRatna}|{NipDimas}") })
+        {
+            var tiruan = Data("simpanDialog", seri, id);
+            tiruan["tanggal"] = "2026-11-27";
+            var balasan = await PostAsync(orang.Invoke("simpanDialog", tiruan));
+            var teks = await balasan.Content.ReadAsStringAsync();
+            Assert.Contains(AksesDialog.PesanDitolak, teks, StringComparison.Ordinal);
+            Assert.DoesNotContain("Antrean SPM", teks, StringComparison.Ordinal);
+        }
+
+        // Fajar leads nobody: the series is not his.
+        Assert.Contains("Hanya pemimpin dialog", await PesanAsync(await PostAsync(_fajar.Invoke("simpanDialog", Data("simpanDialog", id: id)))), StringComparison.Ordinal);
+        Assert.Single(await Store.DaftarAsync("KPPN-METRO", new DateOnly(2000, 1, 1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TindakLanjut_TerbawaKeAgendaBerikutnya_AgendaBerubahSaatDisimpan_KartuKembaliTanpaMenyimpan_LaluHilangSesudahDitutup()
+    {
+        await PostAsync(_bagus.Invoke("simpanDialog", Isian(await BukaDanIdAsync())));
+
+        // The next DKI of the series: the open follow-up is on its agenda, after the SKP items.
+        var berikut = await BukaDanIdAsync();
+        var teks = CardJson.AllText(berikut);
+        Assert.Contains("5. **Tindak lanjut: Susun SOP antrean SPM**", teks, StringComparison.Ordinal);
+        Assert.Contains("Mengapa: Masih terbuka dari dialog sebelumnya (tenggat 31 Desember 2026)", teks, StringComparison.Ordinal);
+        Assert.NotEqual(Id(berikut), Id(await BukaDanIdAsync()));
+        var isian = Notula(berikut, "IKU SP2D dibahas lagi", "DAK beres", "Rencana aksi", "SKP 2027 disetujui", "SOP sedang disusun");
+        isian["tanggal"] = "2026-11-28";
+        isian["jam"] = "10:00";
+
+        // Lestari closes the follow-up before Bagus saves the card he opened.
+        await PostAsync(_lestari.Message("tindak lanjut"));
+        var selesai = (JsonObject)Cari(CardJson.CardOf(Terakhir("a:personal-lestari").Body), "selesaiTindakLanjut")!["data"]!.DeepClone();
+        selesai[$"c|{selesai["id"]!.GetValue<string>()}"] = "SOP terbit";
+        Assert.Contains("ditandai selesai", CardJson.AllText(await KartuAsync(await PostAsync(_lestari.Invoke("selesaiTindakLanjut", selesai)))), StringComparison.Ordinal);
+
+        var kembali = await KartuAsync(await PostAsync(_bagus.Invoke("simpanDialog", isian)));
+
+        var pesan = CardJson.AllText(kembali);
+        Assert.Contains("• Agenda dialog ini berubah sejak kartu dibuka (misalnya realisasi baru masuk atau tindak lanjut sudah ditutup). Hasil dialog belum disimpan", pesan,
+            StringComparison.Ordinal);
+        Assert.Contains("• Notula 1 butir yang tidak lagi ada di agenda dipindahkan ke Lain-lain.", pesan, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tindak lanjut: Susun SOP antrean SPM", pesan, StringComparison.Ordinal); // closed: no longer carried over
+        Assert.Equal("SOP sedang disusun", CardJson.ById(kembali, "notulaUmum")!["value"]!.GetValue<string>());
+        var kotak = InputIds(kembali).Where(i => i.StartsWith("n-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, kotak.Count);
+        Assert.Equal(["IKU SP2D dibahas lagi", "DAK beres", "Rencana aksi", "SKP 2027 disetujui"], kotak.Select(k => CardJson.ById(kembali, k)!["value"]!.GetValue<string>()));
+        Assert.Equal(Id(berikut), Id(kembali));
+        await CardLinter.Shared.AssertValidAsync(kembali.ToJsonString());
+        Assert.Single(await Store.DaftarAsync("KPPN-METRO", new DateOnly(2000, 1, 1), CancellationToken.None));
+
+        // Saved from the returned card (its fingerprint is the agenda's now): four items and the moved minutes as "Lain-lain".
+        var lagi = Notula(kembali, "IKU SP2D dibahas lagi", "DAK beres", "Rencana aksi", "SKP 2027 disetujui");
+        lagi["tanggal"] = "2026-11-28";
+        lagi["jam"] = "10:00";
+        lagi["notulaUmum"] = "SOP sedang disusun";
+        Assert.Contains("Hasil dialog tersimpan.", CardJson.AllText(await KartuAsync(await PostAsync(_bagus.Invoke("simpanDialog", lagi)))), StringComparison.Ordinal);
+        var tersimpan = (await Store.DaftarAsync("KPPN-METRO", new DateOnly(2000, 1, 1), CancellationToken.None)).Single(d => d.Id == Id(berikut));
+        Assert.Equal([("IKU SP2D dibahas lagi", JenisItemAgenda.IkuKuning), ("DAK beres", JenisItemAgenda.IkuKuning), ("Rencana aksi", JenisItemAgenda.Skp),
+            ("SKP 2027 disetujui", JenisItemAgenda.Skp), ("SOP sedang disusun", JenisItemAgenda.LainLain)], tersimpan.Agenda.Select(b => (b.Notula, b.Item.Jenis)));
+    }
+
+    [Fact]
+    public async Task CatatDko_KepalaKantor_TanpaPejabat_PesertaPalsuDiabaikan_PicBukanPeserta_LaluSahDanPicDiberitahu()
+    {
+        await PostAsync(_bagus.Message("dialog")); // the bot knows Bagus's chat
+        var kartu = await BukaAsync(_hendarto, SeriDko);
+        var teksKartu = CardJson.AllText(kartu);
+        Assert.Contains("Catat hasil DKO KPPN Metro", teksKartu, StringComparison.Ordinal);
+        Assert.Contains("Tren NKO KPPN Metro 2026", teksKartu, StringComparison.Ordinal);
+        JsonObject Isi(string peserta, string pic)
+        {
+            var d = Notula(kartu);
+            d["tanggal"] = "2026-11-27";
+            d["jam"] = "14:00";
+            d["peserta"] = peserta;
+            d["tl0u"] = "Evaluasi digitalisasi arsip SPM";
+            d["tl0p"] = pic;
+            d["tl0t"] = "15/12/2026";
+            return d;
+        }
+
+        var tanpa = CardJson.AllText(await KartuAsync(await PostAsync(_hendarto.Invoke("simpanDialog", Isi("", NipBagus)))));
+        Assert.Contains("• Pilih paling sedikit satu pejabat yang hadir dalam DKO.", tanpa, StringComparison.Ordinal);
+        Assert.Contains("• Tindak lanjut 1: PIC harus salah satu peserta dialog.", tanpa, StringComparison.Ordinal);
+
+        // Lestari is not one of Hendarto's officials: her NIP in the participants is ignored, so she cannot be PIC.
+        var palsu = CardJson.AllText(await KartuAsync(await PostAsync(_hendarto.Invoke("simpanDialog", Isi($"{NipBagus},{NipLestari}", NipLestari)))));
+        Assert.Contains("• Tindak lanjut 1: PIC harus salah satu peserta dialog.", palsu, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pilih paling sedikit satu pejabat", palsu, StringComparison.Ordinal);
+        Assert.Empty(await Store.DaftarAsync("KPPN-METRO", new DateOnly(2000, 1, 1), CancellationToken.None));
+
+        var notula = await KartuAsync(await PostAsync(_hendarto.Invoke("simpanDialog", Isi($"{NipBagus},{NipMaya},{NipLestari}", NipBagus))));
+        var teks = CardJson.AllText(notula);
+        Assert.Contains("Hasil dialog tersimpan.", teks, StringComparison.Ordinal);
+        Assert.Contains("27 November 2026 pukul 14.00 WIB", teks, StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(notula.ToJsonString());
+        var dko = Assert.Single(await Store.DaftarAsync("KPPN-METRO", new DateOnly(2000, 1, 1), CancellationToken.None));
+        Assert.Equal((JenisDialog.Dko, SeriDko), (dko.Jenis, dko.Seri.Kunci));
+        Assert.Equal([NipHendarto, NipBagus, NipMaya], dko.Peserta.Select(p => p.Nip.Value));
+        var tl = Assert.Single(await Store.DaftarTindakLanjutAsync("KPPN-METRO", false, CancellationToken.None));
+        Assert.Equal((NipBagus, new DateOnly(2026, 12, 15), SeriDko), (tl.Pic.Nip.Value, tl.Tenggat, tl.Seri.Kunci));
+
+        // Bagus, the PIC, is told in his chat with the follow-up that is his; Maya has no chat with the bot yet and is skipped.
+        var kabar = Terakhir(ActivityDriver.PersonalConversation).Body!["text"]!.GetValue<string>();
+        Assert.Contains("Hendarto Wibisono mencatat hasil DKO KPPN Metro pada 27 November 2026.", kabar, StringComparison.Ordinal);
+        Assert.Contains("- Evaluasi digitalisasi arsip SPM (tenggat 15 Desember 2026)", kabar, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DialogDiKantorWita_JamBerlabelWita_DiDaftarKartuNotulaDanDocx_WalauPembacaDiWib()
+    {
+        // A DKI held at 09.00 WITA (01.00 UTC) stored as recorded; Bagus and Lestari read it from the WIB office.
+        var agenda = new AgendaDialog(SeriDialog.Dki(Nip.Parse(NipBagus), Nip.Parse(NipLestari)), new Periode(2026, 3),
+            [new ItemAgenda(JenisItemAgenda.Skp, "SKP 2027: Diajukan", "SKP menunggu persetujuan")]);
+        var bagus = new Pelaku(Nip.Parse(NipBagus), "Bagus Prasetyo Nugroho");
+        var hasil = DialogKinerja.Catat(new CatatanDialog("dlg-wita", "KPPN-METRO", agenda, bagus, [bagus, new Pelaku(Nip.Parse(NipLestari), "Lestari Handayani")],
+            new DateOnly(2026, 11, 27), new TimeOnly(9, 0), new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero), "Asia/Makassar", ["Dibahas di Makassar"], null, [],
+            new DateOnly(2026, 11, 28), new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero)), KebijakanDialog.Bawaan());
+        Assert.True((await Store.SimpanAsync(hasil.Dialog!, CancellationToken.None)).Tersimpan);
+
+        await PostAsync(_lestari.Message("dialog"));
+        Assert.Contains("27 November 2026 09.00 WITA", CardJson.AllText(CardJson.CardOf(Terakhir("a:personal-lestari").Body)), StringComparison.Ordinal);
+
+        var kartu = await KartuAsync(await PostAsync(_bagus.Invoke("lihatDialog", Data("lihatDialog", id: "dlg-wita"))));
+        Assert.Contains("27 November 2026 pukul 09.00 WITA", CardJson.AllText(kartu), StringComparison.Ordinal);
+        Assert.DoesNotContain("WIB", CardJson.AllText(kartu), StringComparison.Ordinal);
+
+        var url = new Uri(CariUrl(kartu)!);
+        var isi = await (await _bot.CreateClient().GetAsync(new Uri(url.PathAndQuery, UriKind.Relative))).Content.ReadAsByteArrayAsync();
+        using var doc = WordprocessingDocument.Open(new MemoryStream(isi), false);
+        AssertDocxSah(doc);
+        Assert.Contains("27 November 2026 pukul 09.00 WITA", doc.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Tunda_TanggalLewatDitolak_TanggalBaruTampilDiDaftar_BukanPemimpinDitolak()
     {
-        var id = await BukaDanIdAsync();
+        var id = Id(await BukaDanIdAsync());
         var lewat = Data("tundaDialog", id: id);
         lewat["tanggalTunda"] = "27/11/2026";
         Assert.Contains("Tanggal baru harus sesudah hari ini (28 November 2026).", CardJson.AllText(await KartuAsync(await PostAsync(_bagus.Invoke("tundaDialog", lewat)))),
@@ -305,6 +482,33 @@ public sealed class DialogHostTests : IDisposable
         Assert.IsType<OptionsValidationException>(e);
         Assert.Contains(pesan, e.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The document is valid against the OpenXML schema of the latest Office version the SDK knows (Word refuses or
+    /// "repairs" invalid ones), has a styles part and says it is in Indonesian.
+    /// </summary>
+    internal static void AssertDocxSah(WordprocessingDocument doc)
+    {
+        foreach (var versi in new[] { FileFormatVersions.Office2019, FileFormatVersions.Microsoft365 })
+        {
+            var salah = new OpenXmlValidator(versi).Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(salah.Count == 0, $"{versi}:\n{string.Join("\n", salah)}");
+        }
+
+        var gaya = doc.MainDocumentPart!.StyleDefinitionsPart?.Styles ?? throw new Xunit.Sdk.XunitException("No styles part");
+        Assert.Equal("id-ID", gaya.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!.GetFirstChild<Languages>()!.Val!.Value);
+        Assert.All(doc.MainDocumentPart.Document.Body!.Descendants<Table>(), t => Assert.NotNull(t.GetFirstChild<TableGrid>()));
+    }
+
+    private static string Id(JsonObject kartuCatat) => Cari(kartuCatat, "simpanDialog")!["data"]!["id"]!.GetValue<string>();
+
+    private static IEnumerable<string> InputIds(JsonNode? node) => node switch
+    {
+        JsonObject o when o["type"]?.ToString()?.StartsWith("Input.", StringComparison.Ordinal) == true && o["id"]?.ToString() is { } id => [id],
+        JsonObject o => o.SelectMany(p => InputIds(p.Value)),
+        JsonArray a => a.SelectMany(InputIds),
+        _ => [],
+    };
 
     private IDialogStore Store
     {
