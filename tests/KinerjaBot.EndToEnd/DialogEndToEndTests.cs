@@ -7,8 +7,9 @@ namespace KinerjaBot.EndToEnd;
 /// <summary>
 /// A DKI as two people see it in their own Teams clients (the real Agents Playground, two instances on one bot):
 /// Bagus types <c>dialog</c>, gets the due dialogs with their agendas, opens the DKI with Lestari (<i>Catat hasil
-/// dialog</i>), records it with a follow-up for Lestari; Lestari is told in her chat, types <c>tindak lanjut</c>, sees it, and marks it done
-/// with a note — her card changes in place (the invoke response).
+/// dialog</i>), records it with a follow-up for Lestari; Lestari is told in her chat, types <c>dialog</c> and sees the
+/// follow-up among her open ones, types <c>tindak lanjut</c>, sees it, and marks that one done with a note — her card
+/// changes in place (the invoke response).
 /// </summary>
 [Collection(DuaPlaygroundCollection.Name)]
 public sealed class DialogEndToEndTests(DuaPlaygroundFixture dua)
@@ -25,6 +26,12 @@ public sealed class DialogEndToEndTests(DuaPlaygroundFixture dua)
         await dua.Lestari.InstallAsync(lestariChat);
         await using var bagusStream = await dua.Bagus.StreamAsync();
         await using var lestariStream = await dua.Lestari.StreamAsync();
+
+        // Lestari has talked to the bot before (that is when it learns who she is; an installation alone gives a chat
+        // but no employee): her "dialog" has no dialog yet.
+        await dua.Lestari.SayAsync(lestariChat, lestari, "dialog");
+        var kosong = await KartuAsync(lestariStream, c => Teks(c).Contains("Dialog terakhir", StringComparison.Ordinal));
+        Assert.Contains("Belum ada dialog kinerja yang tercatat.", Teks(kosong.Card), StringComparison.Ordinal);
 
         // Bagus: "dialog" → the due DKIs with their agendas.
         await dua.Bagus.SayAsync(bagusChat, bagus, "dialog");
@@ -47,7 +54,9 @@ public sealed class DialogEndToEndTests(DuaPlaygroundFixture dua)
         var data = simpan["data"]!.AsObject();
         data["tanggal"] = wib.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         data["jam"] = wib.ToString("HH:mm", CultureInfo.InvariantCulture);
-        foreach (var id in InputIds(catat).Where(i => i.Length > 1 && i[0] == 'n' && i[1..].All(char.IsAsciiDigit)))
+        var kotakNotula = InputIds(catat).Where(i => i.StartsWith("n-", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(kotakNotula);
+        foreach (var id in kotakNotula)
         {
             data[id] = "Dibahas dan disepakati (" + id + ")";
         }
@@ -71,12 +80,18 @@ public sealed class DialogEndToEndTests(DuaPlaygroundFixture dua)
             throw new Xunit.Sdk.XunitException($"Lestari was not told within {Wait.TotalSeconds} s.\n{dua.Bot.Logs}");
         }
 
-        // Lestari: "tindak lanjut" → the follow-up is hers, with Selesai.
+        // Lestari: "dialog" → her last dialog and the follow-up itself among her open ones, with its due date.
+        await dua.Lestari.SayAsync(lestariChat, lestari, "dialog");
+        var dialognya = await KartuAsync(lestariStream, c => Teks(c).Contains("Dialog terakhir", StringComparison.Ordinal) && Teks(c).Contains(uraian, StringComparison.Ordinal));
+        Assert.Contains("DKI Bagus Prasetyo Nugroho dengan Lestari Handayani", Teks(dialognya.Card), StringComparison.Ordinal);
+        Assert.Contains("Tenggat " + TanggalId(wib.Date.AddDays(30)) + " (", Teks(dialognya.Card), StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(dialognya.Card.ToJsonString());
+
+        // Lestari: "tindak lanjut" → the follow-up is hers, with Selesai; she picks it by what it says (the store may hold others).
         await dua.Lestari.SayAsync(lestariChat, lestari, "tindak lanjut");
-        var milik = await KartuAsync(lestariStream, c => Teks(c).Contains(uraian, StringComparison.Ordinal));
-        Assert.Contains("Tindak lanjut saya", Teks(milik.Card), StringComparison.Ordinal);
+        var milik = await KartuAsync(lestariStream, c => Teks(c).Contains("Tindak lanjut saya", StringComparison.Ordinal) && Teks(c).Contains(uraian, StringComparison.Ordinal));
         await CardLinter.Shared.AssertValidAsync(milik.Card.ToJsonString());
-        var selesai = Aksi(milik.Card, "selesaiTindakLanjut", o => Teks(o).Contains("selesaiTindakLanjut", StringComparison.Ordinal));
+        var selesai = Aksi(milik.Card, "selesaiTindakLanjut", o => o["tooltip"]?.ToString() == $"Tandai selesai: {uraian}");
         var idTl = selesai["data"]!["id"]!.GetValue<string>();
         selesai["data"]![$"c|{idTl}"] = "SOP sudah terbit";
         var diperbarui = KartuInvoke(await dua.Lestari.InvokeAsync(lestariChat, lestari, milik.MessageId, selesai));
@@ -101,6 +116,12 @@ public sealed class DialogEndToEndTests(DuaPlaygroundFixture dua)
             throw new Xunit.Sdk.XunitException($"No matching card within {Wait.TotalSeconds} s.\n{dua.Bot.Logs}");
         }
     }
+
+    private static readonly string[] Bulan =
+        ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+
+    /// <summary><c>31 Desember 2026</c>, as the cards write dates.</summary>
+    private static string TanggalId(DateTime t) => $"{t.Day.ToString(CultureInfo.InvariantCulture)} {Bulan[t.Month - 1]} {t.Year.ToString(CultureInfo.InvariantCulture)}";
 
     private static JsonNode KartuInvoke(JsonNode response)
     {
