@@ -107,10 +107,34 @@ public sealed partial class KinerjaActivityHandler(
         }
     }
 
-    public Task OnInstalledAsync(Turn turn, CancellationToken cancellationToken) =>
-        turn.Activity.IsPersonal
-            ? turn.ReplyTextAsync("Halo! Saya **KinerjaBot**, asisten kinerja Anda. Ketik **nilai saya** untuk melihat nilai kinerja Anda, atau **bantuan** untuk melihat apa yang bisa saya lakukan.", cancellationToken)
-            : Task.CompletedTask;
+    public const string PesanSambutan = "Saya **KinerjaBot**, asisten kinerja Anda. Ketik **nilai saya** untuk melihat nilai kinerja Anda, atau **bantuan** untuk melihat apa yang bisa saya lakukan.";
+
+    /// <summary>
+    /// The app was added to a person's personal scope: the person is identified right away, as a first message would,
+    /// so that reminders, approval cards and dialog notices reach someone who installed the app but never typed. A
+    /// person the connector cannot tell about is still greeted (the link is made on their first message instead).
+    /// </summary>
+    public async Task OnInstalledAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (!turn.Activity.IsPersonal)
+        {
+            return;
+        }
+
+        string? nama = null;
+        try
+        {
+            var identifikasi = await resolver.ResolveAsync(turn, cancellationToken);
+            nama = identifikasi.Identitas is not null ? identifikasi.Nama : null;
+        }
+        catch (ConnectorException e)
+        {
+            Log.InstallIdentifyFailed(logger, e.Kind, e.Code);
+        }
+
+        var sapaan = nama is { Length: > 0 } ? $"Halo, {nama}! " : "Halo! ";
+        await turn.ReplyTextAsync(sapaan + PesanSambutan, cancellationToken);
+    }
 
     public async Task OnTurnErrorAsync(Turn turn, Exception exception, CancellationToken cancellationToken)
     {
@@ -397,5 +421,8 @@ public sealed partial class KinerjaActivityHandler(
 
         [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Teams refuses to deliver to user {UserId}: {Alasan} ({Code})")]
         public static partial void Unreachable(ILogger logger, string userId, AlasanTidakTerjangkau alasan, string? code);
+
+        [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "The installing user could not be identified ({Kind}, {Code}); greeted without a link")]
+        public static partial void InstallIdentifyFailed(ILogger logger, ConnectorErrorKind kind, string? code);
     }
 }

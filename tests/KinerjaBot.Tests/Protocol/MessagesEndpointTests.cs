@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using KinerjaBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KinerjaBot.Tests.Protocol;
 
@@ -89,15 +90,35 @@ public sealed class MessagesEndpointTests : IDisposable
     [Fact]
     public async Task InstalasiDiChatPribadi_MenyapaDenganPetunjuk()
     {
-        _bot.Connector.AcceptActivities();
+        _bot.Connector.AcceptActivities().UnknownMember(_driver.UserId);
         var install = _driver.Base("installationUpdate");
         install["action"] = "add";
 
         var response = await PostRawAsync(install.ToJsonString());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var greeting = Assert.Single(_bot.Connector.Requests).Body!;
+        var greeting = Assert.Single(_bot.Connector.Requests, r => r.Method == HttpMethod.Post).Body!;
+        Assert.StartsWith("Halo! ", greeting["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("nilai saya", greeting["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InstalasiOlehPegawai_MengaitkannyaTanpaMenungguPesanPertama()
+    {
+        var lestari = ActivityDriver.Lestari();
+        _bot.Connector.AcceptActivities().Member(lestari);
+        var install = lestari.Base("installationUpdate");
+        install["action"] = "add";
+
+        var response = await PostRawAsync(install.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var greeting = Assert.Single(_bot.Connector.Requests, r => r.Method == HttpMethod.Post).Body!;
+        Assert.StartsWith("Halo, Lestari Handayani! ", greeting["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        using var scope = _bot.Services.CreateScope();
+        var terkait = await scope.ServiceProvider.GetRequiredService<Kinerja.Domain.Ports.IPenggunaStore>().CariAsync(lestari.AadObjectId!, CancellationToken.None);
+        Assert.NotNull(terkait);
+        Assert.Equal("199312012015032004", terkait.Nip.ToString());
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class ConversationReferenceCaptureTests : IDisposable
             new ReferensiPercakapan(_driver.AadObjectId!, ActivityDriver.ServiceUrl, ActivityDriver.PersonalConversation, ActivityDriver.TenantId,
                 _driver.UserId, ActivityDriver.BotId, "msteams", _bot.Time.GetUtcNow()),
             referensi);
-        Assert.Single(_bot.Connector.Requests); // the greeting
+        Assert.Single(_bot.Connector.Requests, r => r.Method == HttpMethod.Post); // the greeting (after the member lookup that links the installer)
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ConversationReferenceCaptureTests : IDisposable
         var referensi = (await BagusAsync())!.Referensi!;
         Assert.True(referensi.Dihapus);
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 4, 10, 0, TimeSpan.Zero), referensi.DihapusPada);
-        Assert.Single(_bot.Connector.Requests); // only the greeting of the install
+        Assert.Single(_bot.Connector.Requests, r => r.Method == HttpMethod.Post); // only the greeting of the install
     }
 
     [Fact]
