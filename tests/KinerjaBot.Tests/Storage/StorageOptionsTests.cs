@@ -104,6 +104,27 @@ public sealed class StorageOptionsTests
     }
 
     [Fact]
+    public void BantuanStoreCopy_MenyebutSetiapTabel()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Kinerja:Storage:Provider"] = "tables", ["Kinerja:Storage:TablesConnectionString"] = "UseDevelopmentStorage=true",
+        });
+        builder.Services.AddKinerjaStorage(builder.Configuration);
+        using var host = builder.Build();
+
+        var tabel = host.Services.GetRequiredService<KinerjaBot.Storage.Tables.TableStorage>().Klien().Select(k => k.Name["Kinerja".Length..]).ToList();
+
+        Assert.Equal(7, tabel.Count);
+        Assert.All(tabel, t => Assert.Contains(t, KinerjaBot.Hosting.Cli.StoreCli.Pemakaian, StringComparison.Ordinal));
+        foreach (var port in (string[])["kantor", "alur SKP", "jejak audit", "penugasan", "pengguna", "percakapan", "kartu SKP", "dialog kinerja", "penundaan", "buku"])
+        {
+            Assert.Contains(port, KinerjaBot.Hosting.Cli.StoreCli.Pemakaian, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task TablesConnectionStringRusak_HostTidakStart()
     {
         var e = await StartGagal(new() { ["Kinerja:Storage:Provider"] = "Tables", ["Kinerja:Storage:TablesConnectionString"] = "bukan connection string" });
