@@ -63,11 +63,12 @@ dotnet test KinerjaBot.sln -c Release --no-build -nologo --results-directory "$r
 status=$?
 
 # The end-to-end tier once more with the bot on Azure Tables (Azurite started by the fixture): its own trx file.
-# The delivery tests (KinerjaBot.EndToEnd.Pengiriman) configure their own store and Hangfire storage per process
-# (SQLite, PostgreSQL) and ran above; repeating them here would test the same thing twice.
+# The delivery tests run their bot processes on one shared Azurite too (StoreUji in BotProses.cs), so two instances
+# share the ledger on Tables (DuaInstansTests, Hangfire on PostgreSQL). Only the 10,000-recipient SIGKILL test is left
+# to the SQLite pass: on Tables its seeding alone (20,000 entity writes through the ports) takes over ten minutes.
 echo "» dotnet test (end-to-end on Azure Tables)"
 KINERJA_E2E_STORE=tables dotnet test tests/KinerjaBot.EndToEnd -c Release --no-build -nologo --results-directory "$results" \
-  --filter "FullyQualifiedName!~KinerjaBot.EndToEnd.Pengiriman" --logger "trx;LogFileName=KinerjaBot.EndToEnd.tables.trx" --logger "console;verbosity=minimal"
+  --filter "FullyQualifiedName!~KinerjaBot.EndToEnd.Pengiriman.CrashTests.SigkillDiTengahFanOut" --logger "trx;LogFileName=KinerjaBot.EndToEnd.tables.trx" --logger "console;verbosity=minimal"
 status_tables=$?
 [ "$status" -eq 0 ] && status=$status_tables
 

@@ -265,8 +265,22 @@ public sealed class DataKantorReader(KebijakanPenilaian kebijakan)
                     break;
                 }
             }
+
+            // No value of an office's data is meant to be long (names, IKU and initiative texts, units): a longer cell is
+            // a pasted document or a broken quote, and would not fit every store (docs/storage.md "Limits").
+            for (var i = 0; i < Math.Min(row.Cells.Length, table.Header.Count); i++)
+            {
+                if (row.Cells[i].Text.Length > SelMaksimal)
+                {
+                    errors.Add(new ImportIssue(table.Label, row.Line, table.Header[i], string.Create(CultureInfo.GetCultureInfo("id-ID"),
+                        $"isi sel terlalu panjang: {row.Cells[i].Text.Length:N0} karakter, paling banyak {SelMaksimal:N0} (tanda kutip yang tidak ditutup?)")));
+                }
+            }
         }
     }
+
+    /// <summary>The longest cell accepted, in characters.</summary>
+    public const int SelMaksimal = 1000;
 
     /// <summary>One cell accessor per row: reads typed values and records what is wrong with them.</summary>
     private sealed class Baris(RawTable table, RawRow row, List<ImportIssue> errors)

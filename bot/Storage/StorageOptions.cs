@@ -14,7 +14,11 @@ public sealed class StorageOptions
     /// <summary>The embedded default.</summary>
     public const string ProviderSqlite = "sqlite";
 
-    /// <summary>Azure Tables (docs/storage.md): every port (offices, contracts and their workflow, linked users, conversation references, SKP cards).</summary>
+    /// <summary>
+    /// Azure Tables (docs/storage.md): every port, one table each — offices (<c>Kantor</c>), SKP workflows and delegations
+    /// (<c>Kontrak</c>), linked users (<c>Pengguna</c>), conversation references (<c>Percakapan</c>), SKP cards
+    /// (<c>KartuSkp</c>), performance dialogs (<c>Dialog</c>) and the delivery ledger (<c>Pengiriman</c>).
+    /// </summary>
     public const string ProviderTables = "tables";
 
     /// <summary><c>sqlite</c> (default) or <c>tables</c>.</summary>
@@ -42,7 +46,11 @@ public sealed class StorageOptions
     /// <summary>The client id of a user-assigned managed identity for <see cref="TablesEndpoint"/>; empty uses <c>DefaultAzureCredential</c>.</summary>
     public string? TablesManagedIdentityClientId { get; set; }
 
-    /// <summary>The prefix of the table names (<c>{prefix}Kantor</c>, <c>{prefix}Pengguna</c>): letters and digits, starting with a letter.</summary>
+    /// <summary>
+    /// The prefix of the table names (<c>{prefix}Kantor</c>, <c>{prefix}Kontrak</c>, <c>{prefix}Pengguna</c>,
+    /// <c>{prefix}Percakapan</c>, <c>{prefix}KartuSkp</c>, <c>{prefix}Dialog</c>, <c>{prefix}Pengiriman</c>): letters and
+    /// digits, starting with a letter.
+    /// </summary>
     public string TablesPrefix { get; set; } = "Kinerja";
 
     internal bool PakaiTables => string.Equals(Provider?.Trim(), ProviderTables, StringComparison.OrdinalIgnoreCase);

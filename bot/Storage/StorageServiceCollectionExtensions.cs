@@ -11,9 +11,10 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// The stores of the domain's ports (<see cref="IKantorStore"/>, <see cref="IPenggunaStore"/>,
-    /// <see cref="IPercakapanStore"/>, <see cref="IKontrakStore"/>, <see cref="IKartuSkpStore"/>) on the provider
-    /// chosen in <c>Kinerja:Storage</c> (<c>sqlite</c> or <c>tables</c>), options validated on start, the schema created
-    /// or migrated on start, and <see cref="TimeProvider.System"/> unless a clock is already registered.
+    /// <see cref="IPercakapanStore"/>, <see cref="IKontrakStore"/>, <see cref="IKartuSkpStore"/>,
+    /// <see cref="IDialogStore"/>, <see cref="IBukuPengirimanStore"/>) on the provider chosen in <c>Kinerja:Storage</c>
+    /// (<c>sqlite</c> or <c>tables</c>), options validated on start, the store proven on start (SQLite schema created or
+    /// migrated; Tables: every table created), and <see cref="TimeProvider.System"/> unless a clock is already registered.
     /// </summary>
     public static IServiceCollection AddKinerjaStorage(this IServiceCollection services, IConfiguration configuration)
     {

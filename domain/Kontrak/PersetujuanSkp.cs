@@ -317,5 +317,24 @@ public sealed class PersetujuanSkp
         return daftar;
     }
 
-    private static string? Bersih(string? teks) => string.IsNullOrWhiteSpace(teks) ? null : teks.Trim();
+    /// <summary>
+    /// The longest note or reason (a return note, an adendum's reason, a revision's note) the workflow keeps: the card's
+    /// input stops there already; any other way in (a chat command, an import) is refused, so an audit line never outgrows
+    /// what every store holds (docs/storage.md "Limits").
+    /// </summary>
+    public const int CatatanMaksimal = 1000;
+
+    private static string? Bersih(string? teks)
+    {
+        if (string.IsNullOrWhiteSpace(teks))
+        {
+            return null;
+        }
+
+        var t = teks.Trim();
+        return t.Length <= CatatanMaksimal
+            ? t
+            : throw new DomainException(string.Create(CultureInfo.GetCultureInfo("id-ID"),
+                $"Catatan terlalu panjang: {t.Length:N0} karakter, paling banyak {CatatanMaksimal:N0}. Persingkat catatannya."));
+    }
 }

@@ -43,8 +43,14 @@ public sealed record CatatanPengiriman
     /// <summary>For <see cref="StatusPengiriman.TidakTerjangkau"/>: Teams' refusal, when there was one (null: no conversation).</summary>
     public AlasanTidakTerjangkau? Alasan { get; init; }
 
-    /// <summary>What happened, for coordinators and logs: the connector's error code, "tidak ada percakapan", …</summary>
+    /// <summary>
+    /// What happened, for coordinators and logs: the connector's error code, "tidak ada percakapan", … At most
+    /// <see cref="KeteranganMaksimal"/> characters: a longer text (an error page a proxy answered with) is cut there.
+    /// </summary>
     public string? Keterangan { get; init; }
+
+    /// <summary>The longest <see cref="Keterangan"/> kept (a store's property limit is far above; an error page is not).</summary>
+    public const int KeteranganMaksimal = 1000;
 
     /// <summary>For <see cref="StatusPengiriman.Gagal"/>: the POST may have delivered the message (not sent again).</summary>
     public bool MungkinTerkirim { get; init; }
@@ -99,11 +105,11 @@ public sealed record CatatanPengiriman
 
     /// <summary>The person cannot be reached: no conversation (<paramref name="alasan"/> null) or Teams refused (403).</summary>
     public CatatanPengiriman TidakTerjangkau(AlasanTidakTerjangkau? alasan, string keterangan, DateTimeOffset sekarang) =>
-        Selesai(StatusPengiriman.TidakTerjangkau, sekarang, perluSedangDikirim: false) with { Alasan = alasan, Keterangan = keterangan };
+        Selesai(StatusPengiriman.TidakTerjangkau, sekarang, perluSedangDikirim: false) with { Alasan = alasan, Keterangan = Potong(keterangan) };
 
     /// <summary>Failed for good; <paramref name="mungkinTerkirim"/> when the POST may have delivered it.</summary>
     public CatatanPengiriman Gagal(string keterangan, bool mungkinTerkirim, DateTimeOffset sekarang) =>
-        Selesai(StatusPengiriman.Gagal, sekarang, perluSedangDikirim: false) with { Keterangan = keterangan, MungkinTerkirim = mungkinTerkirim };
+        Selesai(StatusPengiriman.Gagal, sekarang, perluSedangDikirim: false) with { Keterangan = Potong(keterangan), MungkinTerkirim = mungkinTerkirim };
 
     /// <summary>Not needed any more (skip-if-done at send time).</summary>
     public CatatanPengiriman Dilewati(DateTimeOffset sekarang) =>
@@ -122,7 +128,7 @@ public sealed record CatatanPengiriman
 
         return Berikut(sekarang) with
         {
-            KirimSetelah = kirimSetelah, MulaiKirimPada = null, Percobaan = Percobaan + 1, Keterangan = keterangan,
+            KirimSetelah = kirimSetelah, MulaiKirimPada = null, Percobaan = Percobaan + 1, Keterangan = Potong(keterangan),
         };
     }
 
@@ -154,6 +160,18 @@ public sealed record CatatanPengiriman
         }
 
         return Berikut(sekarang) with { Status = status, MulaiKirimPada = null };
+    }
+
+    private static string Potong(string keterangan)
+    {
+        if (keterangan.Length <= KeteranganMaksimal)
+        {
+            return keterangan;
+        }
+
+        // Never half a surrogate pair: the result stays valid UTF-16, at most the maximum long.
+        var n = char.IsHighSurrogate(keterangan[KeteranganMaksimal - 2]) ? KeteranganMaksimal - 2 : KeteranganMaksimal - 1;
+        return string.Concat(keterangan.AsSpan(0, n), "…");
     }
 
     private CatatanPengiriman Berikut(DateTimeOffset sekarang) => this with { Versi = Versi + 1, DiperbaruiPada = sekarang };

@@ -21,9 +21,12 @@ internal static class StoreCli
     public const string Pemakaian = """
           KinerjaBot store copy --from sqlite:<berkas.db> | tables:<connection string | https://akun.table.core.windows.net/>
                                 --to   sqlite:<berkas.db> | tables:<…>
-              Salin semua data (kantor, alur SKP dan jejak audit, penugasan, pengguna, percakapan, kartu SKP) dari
-              satu store ke store lain, lalu cocokkan jumlah per entitas. Aman diulang: yang sudah sama tidak
-              disalin lagi. Awalan tabel dari Kinerja:Storage:TablesPrefix; endpoint https memakai
+              Salin semua data dari satu store ke store lain, port demi port: kantor (unit, pegawai, kontrak,
+              IKU, target, realisasi, perilaku, inisiatif), alur SKP dan jejak audit, penugasan Plt./Plh.,
+              pengguna, percakapan, kartu SKP, dialog kinerja dan tindak lanjut, penundaan dialog, dan buku
+              pengiriman (hasil setiap pesan terjadwal); lalu cocokkan jumlah per entitas. Aman diulang: yang
+              sudah sama tidak disalin lagi. Tabel Azure: {awalan}Kantor, Kontrak, Pengguna, Percakapan,
+              KartuSkp, Dialog, Pengiriman; awalan dari Kinerja:Storage:TablesPrefix. Endpoint https memakai
               Kinerja:Storage:TablesManagedIdentityClientId atau DefaultAzureCredential.
           KinerjaBot store gc [--di tables:<…>] [--umur-menit 60]
               Hapus partisi generasi lama Azure Tables yang tidak dipakai lagi (sisa impor yang terputus) dan

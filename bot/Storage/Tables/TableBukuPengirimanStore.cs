@@ -1,39 +1,53 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Pengiriman;
 using Kinerja.Domain.Ports;
-using Microsoft.Extensions.Options;
 
 namespace KinerjaBot.Storage.Tables;
 
 /// <summary>
 /// <see cref="IBukuPengirimanStore"/> on Azure Tables, table <c>{prefix}Pengiriman</c> (docs/storage.md): one partition
-/// per office, kind and period (<c>pengiriman|{KODE}|{jenis}|{kurun}</c>), one entity per recipient (row key = NIP).
+/// per office, kind and period (<see cref="TableKeys.PengirimanPartition"/>), one entity per recipient (row key = NIP).
 /// A fan-out of one office writes hundreds to a few thousand rows of one partition (well under a partition's
 /// 2,000 entities/s), and a ministry-wide run of 80,000 people spreads over the offices' partitions. Every change is a
 /// replace with <c>If-Match</c> on the ETag of the version it was made from; adding is an insert (409 = already there).
+/// <para>
+/// Open deliveries: the partition <see cref="TableKeys.PengirimanTerbukaPartition"/> holds one row per ledger partition
+/// that may hold a planned delivery, written <i>before</i> a row becomes planned (added, snoozed, retried), refreshed
+/// at most every <see cref="Segar"/> per partition and process. The recovery job reads that index and then only the
+/// listed partitions (server-side filter on the status), so its cost grows with the partitions that have open
+/// deliveries, never with the rows the ledger has kept. An index row whose partition has nothing planned any more and
+/// that nobody refreshed for <see cref="Basi"/> is removed by the scan itself (with <c>If-Match</c>: a writer that
+/// refreshed it in between keeps it).
+/// </para>
 /// </summary>
-public sealed class TableBukuPengirimanStore(IOptions<StorageOptions> options) : IBukuPengirimanStore
+public sealed class TableBukuPengirimanStore(TableStorage storage, TimeProvider time) : IBukuPengirimanStore
 {
-    private readonly Lazy<Task<TableClient>> _table = new(async () =>
-    {
-        var o = options.Value;
-        var table = new TableServiceClient(o.TablesConnectionString).GetTableClient(o.TablesPrefix.Trim() + "Pengiriman");
-        await table.CreateIfNotExistsAsync().ConfigureAwait(false);
-        return table;
-    });
+    /// <summary>How long an index row of a partition with nothing open survives (longer than any writer's read-then-write).</summary>
+    internal static readonly TimeSpan Basi = TimeSpan.FromMinutes(10);
 
-    /// <summary>The partition of one office, kind and period.</summary>
-    internal static string Partisi(string kodeKantor, string jenis, string kurun) => $"pengiriman|{TableKeys.Kantor(kodeKantor)}|{jenis}|{kurun}";
+    /// <summary>How often a process refreshes the index row of a partition it plans into (half of <see cref="Basi"/>).</summary>
+    internal static readonly TimeSpan Segar = TimeSpan.FromMinutes(5);
+
+    private const string NamaTabel = "Pengiriman";
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _terbukaDitulis = new(StringComparer.Ordinal);
 
     public async Task<bool> TambahAsync(CatatanPengiriman catatan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catatan);
         var table = await TabelAsync(cancellationToken).ConfigureAwait(false);
+        var entitas = Entitas(catatan);
+        if (catatan.Status == StatusPengiriman.Direncanakan)
+        {
+            await TandaiTerbukaAsync(table, catatan.Kunci, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
-            await table.AddEntityAsync(Entitas(catatan), cancellationToken).ConfigureAwait(false);
+            await table.AddEntityAsync(entitas, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -61,9 +75,16 @@ public sealed class TableBukuPengirimanStore(IOptions<StorageOptions> options) :
             return false;
         }
 
+        var entitas = Entitas(baru);
+        if (baru.Status == StatusPengiriman.Direncanakan)
+        {
+            // Before the row can be planned, its partition is in the index: the recovery scan never misses it.
+            await TandaiTerbukaAsync(table, baru.Kunci, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
-            await table.UpdateEntityAsync(Entitas(baru), lama.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await table.UpdateEntityAsync(entitas, lama.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
@@ -77,7 +98,7 @@ public sealed class TableBukuPengirimanStore(IOptions<StorageOptions> options) :
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(ukuran, 1);
         var table = await TabelAsync(cancellationToken).ConfigureAwait(false);
-        var pk = Partisi(kodeKantor, jenis, kurun);
+        var pk = TableKeys.PengirimanPartition(kodeKantor, jenis, kurun);
         var setelah = lanjutan ?? "";
         var filter = status is { } s
             ? TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey gt {setelah} and Status eq {s.ToString()}")
@@ -101,8 +122,8 @@ public sealed class TableBukuPengirimanStore(IOptions<StorageOptions> options) :
     {
         var table = await TabelAsync(cancellationToken).ConfigureAwait(false);
         // One range query over the office's partitions ('}' follows '|'), only the columns the counts need.
-        var dari = $"pengiriman|{TableKeys.Kantor(kodeKantor)}|";
-        var sampai = $"pengiriman|{TableKeys.Kantor(kodeKantor)}}}";
+        var dari = TableKeys.PengirimanKantorPrefix(kodeKantor);
+        var sampai = TableKeys.PengirimanKantorAkhir(kodeKantor);
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {dari} and PartitionKey lt {sampai}");
         var per = new Dictionary<(string, string), SqliteBukuPengirimanStore.Akumulasi>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["Jenis", "Kurun", "Status", "MungkinTerkirim", "MulaiKirimPada", "DiperbaruiPada"],
@@ -124,37 +145,92 @@ public sealed class TableBukuPengirimanStore(IOptions<StorageOptions> options) :
 
     public async Task<IReadOnlyList<KunciPengiriman>> DaftarTerbukaAsync(DateTimeOffset sampai, int batas, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batas, 1);
         var table = await TabelAsync(cancellationToken).ConfigureAwait(false);
-        // A filtered scan of the table: run by the recovery job every few minutes, not per message. (An index of open
-        // deliveries by due hour would make it a partition query; see docs/pengiriman.md, "left".)
-        var filter = TableClient.CreateQueryFilter($"Status eq {nameof(StatusPengiriman.Direncanakan)} and KirimSetelah le {TableKeys.Waktu(sampai)}");
-        var hasil = new List<KunciPengiriman>();
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["Jenis", "Kurun", "Kantor", "Nip"], cancellationToken: cancellationToken)
-                           .ConfigureAwait(false))
+        var sekarang = time.GetUtcNow();
+        // One query for the index, then one filtered query per listed partition: bounded by the partitions with open
+        // deliveries, not by the ledger's size (docs/storage.md "Pengiriman").
+        var indeks = new List<TableEntity>();
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.PengirimanTerbukaPartition}"),
+                           cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            hasil.Add(new KunciPengiriman(e.GetString("Jenis"), e.GetString("Kurun"), e.GetString("Kantor"), Nip.Parse(e.GetString("Nip"))));
+            indeks.Add(e);
+        }
+
+        var hasil = new List<(DateTimeOffset KirimSetelah, KunciPengiriman Kunci)>();
+        foreach (var i in indeks)
+        {
+            var adaTerbuka = false;
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {i.RowKey} and Status eq {nameof(StatusPengiriman.Direncanakan)}");
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["Jenis", "Kurun", "Kantor", "Nip", "KirimSetelah"], cancellationToken: cancellationToken)
+                               .ConfigureAwait(false))
+            {
+                adaTerbuka = true;
+                var kirim = TableKeys.Waktu(e.GetString("KirimSetelah"))!.Value;
+                if (kirim <= sampai)
+                {
+                    hasil.Add((kirim, new KunciPengiriman(e.GetString("Jenis"), e.GetString("Kurun"), e.GetString("Kantor"), Nip.Parse(e.GetString("Nip")))));
+                }
+            }
+
+            if (!adaTerbuka && TableKeys.Waktu(i.GetString("DitulisPada")) is { } ditulis && sekarang - ditulis >= Basi)
+            {
+                await HapusIndeksAsync(table, i, cancellationToken).ConfigureAwait(false);
+            }
+
             if (hasil.Count >= batas)
             {
                 break;
             }
         }
 
-        return hasil;
+        return [.. hasil.OrderBy(x => x.KirimSetelah).Take(batas).Select(x => x.Kunci)];
     }
 
-    private async Task<TableClient> TabelAsync(CancellationToken cancellationToken) => await _table.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>The index row of a partition (see the class remarks): written when this process has not written it for <see cref="Segar"/>.</summary>
+    private async Task TandaiTerbukaAsync(TableClient table, KunciPengiriman kunci, CancellationToken cancellationToken)
+    {
+        var pk = TableKeys.PengirimanPartition(kunci.KodeKantor, kunci.Jenis, kunci.Kurun);
+        var sekarang = time.GetUtcNow();
+        if (_terbukaDitulis.TryGetValue(pk, out var terakhir) && sekarang - terakhir < Segar && sekarang >= terakhir)
+        {
+            return;
+        }
+
+        var e = new TableEntity(TableKeys.PengirimanTerbukaPartition, pk)
+        {
+            ["Kantor"] = TableKeys.KodeKantor(kunci.KodeKantor), ["Jenis"] = kunci.Jenis, ["Kurun"] = kunci.Kurun, ["DitulisPada"] = TableKeys.Waktu(sekarang),
+        };
+        await table.UpsertEntityAsync(e, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        _terbukaDitulis[pk] = sekarang;
+    }
+
+    private async Task HapusIndeksAsync(TableClient table, TableEntity indeks, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(indeks.PartitionKey, indeks.RowKey, indeks.ETag, cancellationToken).ConfigureAwait(false);
+            _terbukaDitulis.TryRemove(indeks.RowKey, out _);
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            // Refreshed by a writer in between (or removed by another instance's scan): kept as it is.
+        }
+    }
+
+    private Task<TableClient> TabelAsync(CancellationToken cancellationToken) => storage.PengirimanAsync(cancellationToken);
 
     private async Task<TableEntity?> CariEntitasAsync(KunciPengiriman kunci, CancellationToken cancellationToken)
     {
         var table = await TabelAsync(cancellationToken).ConfigureAwait(false);
-        var r = await table.GetEntityIfExistsAsync<TableEntity>(Partisi(kunci.KodeKantor, kunci.Jenis, kunci.Kurun), kunci.Penerima.Value,
+        var r = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.PengirimanPartition(kunci.KodeKantor, kunci.Jenis, kunci.Kurun), kunci.Penerima.Value,
             cancellationToken: cancellationToken).ConfigureAwait(false);
         return r.HasValue ? r.Value : null;
     }
 
     private static TableEntity Entitas(CatatanPengiriman c)
     {
-        var e = new TableEntity(Partisi(c.Kunci.KodeKantor, c.Kunci.Jenis, c.Kunci.Kurun), c.Kunci.Penerima.Value)
+        var e = new TableEntity(TableKeys.PengirimanPartition(c.Kunci.KodeKantor, c.Kunci.Jenis, c.Kunci.Kurun), c.Kunci.Penerima.Value)
         {
             ["Kantor"] = c.Kunci.KodeKantor.Trim().ToUpperInvariant(), ["Jenis"] = c.Kunci.Jenis, ["Kurun"] = c.Kunci.Kurun, ["Nip"] = c.Kunci.Penerima.Value,
             ["Status"] = c.Status.ToString(), ["KirimSetelah"] = TableKeys.Waktu(c.KirimSetelah), ["Versi"] = c.Versi,
@@ -168,6 +244,7 @@ public sealed class TableBukuPengirimanStore(IOptions<StorageOptions> options) :
         Opsional(e, "ServiceUrl", c.ServiceUrl);
         Opsional(e, "ConversationId", c.ConversationId);
         Opsional(e, "ActivityId", c.ActivityId);
+        TableUkuran.Periksa(NamaTabel, e);
         return e;
     }
 

@@ -174,4 +174,22 @@ internal static class TableKeys
     public static string Teks(decimal nilai) => nilai.ToString(CultureInfo.InvariantCulture);
 
     public static decimal Desimal(string teks) => decimal.Parse(teks, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The delivery ledger (table <c>{prefix}Pengiriman</c>): one partition per office, kind and period, one row per
+    /// recipient (row key = NIP), so a fan-out's rows of one office are one partition and a page of them one query.
+    /// </summary>
+    public static string PengirimanPartition(string kodeKantor, string jenis, string kurun) => $"pengiriman|{Kantor(kodeKantor)}|{jenis}|{kurun}";
+
+    /// <summary>The first key of an office's ledger partitions: with <see cref="PengirimanKantorAkhir"/>, one range query over them.</summary>
+    public static string PengirimanKantorPrefix(string kodeKantor) => $"pengiriman|{Kantor(kodeKantor)}|";
+
+    /// <summary>The key just after an office's ledger partitions (<c>}</c> sorts right after the separator <c>|</c>).</summary>
+    public static string PengirimanKantorAkhir(string kodeKantor) => $"pengiriman|{Kantor(kodeKantor)}}}";
+
+    /// <summary>
+    /// The ledger's index of open partitions (same table): one row per ledger partition that may hold a planned delivery
+    /// (row key = that partition's key), so the recovery job reads this one partition and then only those partitions.
+    /// </summary>
+    public const string PengirimanTerbukaPartition = "terbuka";
 }

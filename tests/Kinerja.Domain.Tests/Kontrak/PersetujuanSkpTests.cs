@@ -69,6 +69,19 @@ public sealed class PersetujuanSkpTests
         Assert.Equal(1, skp.JumlahDikembalikanPutaranIni);
     }
 
+    [Fact]
+    public void Kembalikan_CatatanLebihDari1000Karakter_Ditolak_TanpaJejak()
+    {
+        var skp = Diajukan();
+        var audit = skp.JejakAudit.Count;
+
+        var e = Assert.Throws<DomainException>(() => skp.Kembalikan(Izin(skp), Pada(2027, 1, 12), 1, new string('x', 1001), Saluran.Teams));
+
+        Assert.Equal("Catatan terlalu panjang: 1.001 karakter, paling banyak 1.000. Persingkat catatannya.", e.Message);
+        Assert.Equal((StatusSkp.Diajukan, audit), (skp.Status, skp.JejakAudit.Count));
+        Assert.True(skp.Kembalikan(Izin(skp), Pada(2027, 1, 12), 1, "  " + new string('x', 1000) + "  ", Saluran.Teams).Berhasil);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

@@ -57,7 +57,7 @@ public sealed class BotProses : IAsyncDisposable
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Kinerja.Jobs"] = "Information";
-        foreach (var (k, v) in konfigurasi)
+        foreach (var (k, v) in StoreUji.Terapkan(konfigurasi))
         {
             info.Environment[k.Replace(":", "__", StringComparison.Ordinal)] = v;
         }
@@ -110,7 +110,7 @@ public sealed class BotProses : IAsyncDisposable
         }
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        foreach (var (k, v) in konfigurasi)
+        foreach (var (k, v) in StoreUji.Terapkan(konfigurasi))
         {
             info.Environment[k.Replace(":", "__", StringComparison.Ordinal)] = v;
         }
@@ -178,7 +178,7 @@ public sealed class KlienPengiriman : IDisposable
 
     public KlienPengiriman(IReadOnlyDictionary<string, string> konfigurasi)
     {
-        var nilai = konfigurasi.ToDictionary(p => p.Key, p => (string?)p.Value);
+        var nilai = StoreUji.Terapkan(konfigurasi).ToDictionary(p => p.Key, p => (string?)p.Value);
         nilai["Kinerja:Jadwal:Server"] = "false";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(nilai).Build();
         _services = new ServiceCollection().AddLogging().AddKinerjaStorage(configuration).AddKinerjaPenjadwalan(configuration).BuildServiceProvider();
@@ -234,4 +234,43 @@ public sealed class KlienPengiriman : IDisposable
     }
 
     public void Dispose() => _services.Dispose();
+}
+
+/// <summary>
+/// The store of the delivery tests: SQLite at the test's <c>Kinerja:Storage:SqlitePath</c> (default), or with
+/// <c>KINERJA_E2E_STORE=tables</c> (test.sh's second pass) Azure Tables on one Azurite shared by every process of the
+/// run (started on first use, killed when the test process exits), with one table prefix per test derived from that
+/// path: the bot processes and the test's own client of one test see the same tables, two tests never. Hangfire keeps
+/// the storage the test chose (SQLite beside that path, or PostgreSQL).
+/// </summary>
+public static class StoreUji
+{
+    private static readonly Lazy<Task<AzuriteProses>> Azurite = new(async () =>
+    {
+        var azurite = await AzuriteProses.StartAsync().ConfigureAwait(false);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return azurite;
+    });
+
+    /// <summary>The store the delivery tests run on: <c>sqlite</c> or <c>tables</c>.</summary>
+    public static string Store { get; } = Environment.GetEnvironmentVariable("KINERJA_E2E_STORE")?.Trim().ToLowerInvariant() is "tables" ? "tables" : "sqlite";
+
+    /// <summary>The test's configuration, on Azure Tables when the run asks for it.</summary>
+    public static IReadOnlyDictionary<string, string> Terapkan(IReadOnlyDictionary<string, string> konfigurasi)
+    {
+        if (Store != "tables" || konfigurasi.ContainsKey("Kinerja:Storage:Provider"))
+        {
+            return konfigurasi;
+        }
+
+        var azurite = Task.Run(() => Azurite.Value).GetAwaiter().GetResult();
+        var tempat = konfigurasi.TryGetValue("Kinerja:Storage:SqlitePath", out var p) ? p : "kinerja.db";
+        var prefix = "E2e" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(tempat)))[..20];
+        return new Dictionary<string, string>(konfigurasi)
+        {
+            ["Kinerja:Storage:Provider"] = "tables",
+            ["Kinerja:Storage:TablesConnectionString"] = azurite.ConnectionString,
+            ["Kinerja:Storage:TablesPrefix"] = prefix,
+        };
+    }
 }

@@ -84,6 +84,23 @@ public sealed class DataKantorReaderTests
     }
 
     [Fact]
+    public void SelLebihDari1000Karakter_KesalahanDenganBerkasBarisKolom()
+    {
+        using var d = new DemoDataset();
+        d.Edit("pegawai.csv", 3, s =>
+        {
+            var kolom = s.Split(',');
+            kolom[1] = new string('A', 1001);
+            return string.Join(',', kolom);
+        });
+
+        var hasil = Baca(d);
+
+        Assert.False(hasil.Success);
+        AdaKesalahan(hasil, "pegawai.csv:3: nama", "isi sel terlalu panjang: 1.001 karakter, paling banyak 1.000");
+    }
+
+    [Fact]
     public void PemisahTitikKoma_DiberiPetunjuk()
     {
         using var d = new DemoDataset();

@@ -1,7 +1,12 @@
 using Kinerja.Domain.Pengiriman;
 using Kinerja.Domain.Ports;
 using Kinerja.Testing.Builders;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using KinerjaBot.Storage.Tables;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KinerjaBot.Tests.Storage;
 
@@ -11,8 +16,8 @@ namespace KinerjaBot.Tests.Storage;
 /// </summary>
 public abstract class BukuPengirimanStoreContractTests : IDisposable
 {
-    private static readonly DateTimeOffset Pukul10 = new(2026, 11, 28, 3, 10, 0, TimeSpan.Zero);
-    private static readonly CancellationToken Ct = CancellationToken.None;
+    protected static readonly DateTimeOffset Pukul10 = new(2026, 11, 28, 3, 10, 0, TimeSpan.Zero);
+    protected static readonly CancellationToken Ct = CancellationToken.None;
 
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("kinerja-buku-");
     private readonly List<TestStore> _stores = [];
@@ -20,9 +25,12 @@ public abstract class BukuPengirimanStoreContractTests : IDisposable
     /// <summary>Opens a store on this test's data (a second call: a second instance on the same data).</summary>
     protected abstract TestStore Buka(string dbPath);
 
+    /// <summary>This test's SQLite file (the Tables subclass ignores it).</summary>
+    protected string DbPath => Path.Combine(_dir.FullName, "kinerja.db");
+
     private IBukuPengirimanStore BukuBaru()
     {
-        var store = Buka(Path.Combine(_dir.FullName, "kinerja.db"));
+        var store = Buka(DbPath);
         _stores.Add(store);
         return store.BukuPengiriman;
     }
@@ -35,10 +43,10 @@ public abstract class BukuPengirimanStoreContractTests : IDisposable
         _dir.Delete(recursive: true);
     }
 
-    private static KunciPengiriman Kunci(int i, string jenis = JenisPengiriman.PengingatSkp, string kurun = "2027-H7", string kantor = "KPPN-METRO") =>
+    protected static KunciPengiriman Kunci(int i, string jenis = JenisPengiriman.PengingatSkp, string kurun = "2027-H7", string kantor = "KPPN-METRO") =>
         new(jenis, kurun, kantor, NipSintetis.Ke(i));
 
-    private static CatatanPengiriman Baru(int i, int menit = 0, string kurun = "2027-H7") =>
+    protected static CatatanPengiriman Baru(int i, int menit = 0, string kurun = "2027-H7") =>
         CatatanPengiriman.Baru(new RencanaKirim(Kunci(i, kurun: kurun), Pukul10.AddMinutes(menit)), Pukul10);
 
     [Fact]
@@ -196,6 +204,28 @@ public abstract class BukuPengirimanStoreContractTests : IDisposable
         Assert.Equal([Kunci(1), Kunci(4)], terbuka.OrderBy(k => k.Penerima.Value, StringComparer.Ordinal));
         Assert.Single(await buku.DaftarTerbukaAsync(Pukul10.AddMinutes(1), 1, Ct));
     }
+
+    [Fact]
+    public async Task KeteranganPanjang_DipotongDomain_KeduaAdapterMenyimpanYangSama()
+    {
+        var buku = BukuBaru();
+        await buku.TambahAsync(Baru(1), Ct);
+        await buku.TambahAsync(Baru(2), Ct);
+        // A connector error text of 100,000 characters (an HTML error page): over the 64 KiB of a Tables property.
+        var panjang = "<html>" + new string('x', 100_000);
+        var mulai = (await buku.CariAsync(Kunci(1), Ct))!.MulaiKirim("p", Pukul10);
+        Assert.True(await buku.GantiAsync(mulai, Ct));
+        Assert.True(await buku.GantiAsync(mulai.Gagal(panjang, mungkinTerkirim: true, Pukul10), Ct));
+        Assert.True(await buku.GantiAsync((await buku.CariAsync(Kunci(2), Ct))!.CobaLagi(Pukul10.AddMinutes(5), panjang, Pukul10), Ct));
+
+        foreach (var i in (int[])[1, 2])
+        {
+            var c = (await buku.CariAsync(Kunci(i), Ct))!;
+            Assert.Equal(CatatanPengiriman.KeteranganMaksimal, c.Keterangan!.Length);
+            Assert.StartsWith("<html>xxx", c.Keterangan, StringComparison.Ordinal);
+            Assert.EndsWith("…", c.Keterangan, StringComparison.Ordinal);
+        }
+    }
 }
 
 public sealed class SqliteBukuPengirimanStoreTests : BukuPengirimanStoreContractTests
@@ -212,7 +242,102 @@ public sealed class TableBukuPengirimanStoreTests(AzuriteFixture azurite) : Buku
     protected override TestStore Buka(string dbPath)
     {
         var store = new TestStore(dbPath, null, azurite.Konfigurasi(_prefix));
-        Assert.IsType<KinerjaBot.Storage.Tables.TableBukuPengirimanStore>(store.BukuPengiriman);
+        Assert.IsType<TableBukuPengirimanStore>(store.BukuPengiriman);
         return store;
+    }
+
+    [Fact]
+    public async Task PenulisLainMendaratAntaraBacaDanTulis_Ganti412_DitolakTanpaMenimpa()
+    {
+        using var b = Buka(DbPath);
+        await b.BukuPengiriman.TambahAsync(Baru(1), Ct);
+        // Store A's replace is held back until store B has written its own in-flight mark: B lands after A read the
+        // row and its ETag, before A's If-Match replace reaches the service. With If-Match "*" A would overwrite B.
+        var sela = new PenulisDiAntaraPermintaan(
+            r => r.Method == RequestMethod.Put && Uri.UnescapeDataString(r.Uri.Path).Contains("PartitionKey='pengiriman|", StringComparison.Ordinal),
+            async () =>
+            {
+                var c = (await b.BukuPengiriman.CariAsync(Kunci(1), Ct))!;
+                Assert.True(await b.BukuPengiriman.GantiAsync(c.MulaiKirim("pekerja-b", Pukul10), Ct));
+            });
+        using var a = new TestStore(DbPath, null, azurite.Konfigurasi(_prefix), s => s.AddSingleton<HttpPipelinePolicy>(sela));
+        var v1 = (await a.BukuPengiriman.CariAsync(Kunci(1), Ct))!;
+        sela.Aktif = true;
+
+        var menang = await a.BukuPengiriman.GantiAsync(v1.MulaiKirim("pekerja-a", Pukul10), Ct);
+
+        Assert.Equal(1, sela.Terjadi);
+        Assert.False(menang);
+        var tersimpan = (await a.BukuPengiriman.CariAsync(Kunci(1), Ct))!;
+        Assert.Equal(("pekerja-b", 2L), (tersimpan.Pekerja, tersimpan.Versi));
+    }
+
+    [Fact]
+    public async Task DaftarTerbuka_SatuPermintaanPerPartisiTerbuka_TidakTumbuhDenganBarisSelesai_IndeksBasiDibersihkan()
+    {
+        var waktu = new FakeTimeProvider(Pukul10);
+        using var store = new TestStore(DbPath, waktu, azurite.Konfigurasi(_prefix));
+        var buku = store.BukuPengiriman;
+        var penghitung = store.Layanan.GetRequiredService<PenghitungPermintaanTables>();
+        // 60 finished deliveries of an earlier period (the ledger keeps them), 3 open ones of this period.
+        for (var i = 0; i < 60; i++)
+        {
+            await buku.TambahAsync(Baru(i, kurun: "2027-H3"), Ct);
+            var c = (await buku.CariAsync(Kunci(i, kurun: "2027-H3"), Ct))!;
+            if (i == 0)
+            {
+                var mulai = c.MulaiKirim("p", Pukul10);
+                Assert.True(await buku.GantiAsync(mulai, Ct));
+                Assert.True(await buku.GantiAsync(mulai.Terkirim("https://x/", "a:c", "1:a", Pukul10), Ct));
+            }
+            else
+            {
+                Assert.True(await buku.GantiAsync(c.Dilewati(Pukul10), Ct));
+            }
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await buku.TambahAsync(Baru(i), Ct);
+        }
+
+        async Task<(int Jumlah, long Permintaan)> PulihkanAsync()
+        {
+            var sebelum = penghitung.Jumlah;
+            var terbuka = await buku.DaftarTerbukaAsync(waktu.GetUtcNow(), 100, Ct);
+            return (terbuka.Count, penghitung.Jumlah - sebelum);
+        }
+
+        // The index, then the two indexed partitions (H3's entry is fresh: a writer may be about to plan into it).
+        Assert.Equal((3, 3L), await PulihkanAsync());
+        waktu.Advance(TableBukuPengirimanStore.Basi + TimeSpan.FromMinutes(1));
+        // Stale now: H3's entry is removed by the scan (one delete) ...
+        Assert.Equal((3, 4L), await PulihkanAsync());
+        // ... and from then on recovery reads the index and the one partition with open deliveries, whatever the ledger holds.
+        Assert.Equal((3, 2L), await PulihkanAsync());
+
+        // A delivery planned again into the cleaned partition (Ingatkan besok) puts it back into the index first.
+        var terkirim = (await buku.CariAsync(Kunci(0, kurun: "2027-H3"), Ct))!;
+        Assert.True(await buku.GantiAsync(terkirim.Tunda(waktu.GetUtcNow(), waktu.GetUtcNow()), Ct));
+        Assert.Equal((4, 3L), await PulihkanAsync());
+    }
+
+    [Fact]
+    public async Task NilaiMelebihi64KB_DitolakSebelumDikirim_PesanMenyebutTabelDanProperti()
+    {
+        using var store = Buka(DbPath);
+        var penghitung = store.Layanan.GetRequiredService<PenghitungPermintaanTables>();
+        await store.BukuPengiriman.TambahAsync(Baru(1), Ct);
+        var mulai = (await store.BukuPengiriman.CariAsync(Kunci(1), Ct))!.MulaiKirim("p", Pukul10);
+        Assert.True(await store.BukuPengiriman.GantiAsync(mulai, Ct));
+        var terkirim = mulai.Terkirim("https://smba.trafficmanager.net/apac/" + new string('a', 40_000), "a:Chat-1", "1:Act", Pukul10);
+        var sebelum = penghitung.Jumlah;
+
+        var e = await Assert.ThrowsAsync<EntitasTerlaluBesarException>(() => store.BukuPengiriman.GantiAsync(terkirim, Ct));
+
+        Assert.Equal(("Pengiriman", "ServiceUrl"), (e.Tabel, e.Properti));
+        Assert.Contains("property 'ServiceUrl' holds 40,037 characters", e.Message, StringComparison.Ordinal);
+        Assert.Equal(1, penghitung.Jumlah - sebelum); // the read of the version only: the write was never sent
+        Assert.Equal(StatusPengiriman.Direncanakan, (await store.BukuPengiriman.CariAsync(Kunci(1), Ct))!.Status);
     }
 }

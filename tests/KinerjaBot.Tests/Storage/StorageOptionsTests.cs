@@ -80,32 +80,47 @@ public sealed class StorageOptionsTests
     [Theory]
     [InlineData("0b7c1e7e-4a51-4a9c-9d55-1f3f5f7b8c21", typeof(Azure.Identity.ManagedIdentityCredential))]
     [InlineData(null, typeof(Azure.Identity.DefaultAzureCredential))]
-    public async Task EndpointDenganIdentitas_HostStart_KlienMemakaiAkunDanKredensialItu(string? clientId, Type kredensial)
+    public void EndpointDenganIdentitas_SetiapPortTermasukBukuPengiriman_KlienMemakaiAkunDanKredensialItu(string? clientId, Type kredensial)
     {
-        var root = Directory.CreateTempSubdirectory("kinerja-opt-").FullName;
-        try
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = root });
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Kinerja:Storage:Provider"] = "tables", ["Kinerja:Storage:TablesEndpoint"] = "https://kinerjaprod.table.core.windows.net/",
-                ["Kinerja:Storage:TablesManagedIdentityClientId"] = clientId,
-            });
-            builder.Services.AddKinerjaStorage(builder.Configuration);
-            using var host = builder.Build();
-            await host.StartAsync();
-            var options = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            ["Kinerja:Storage:Provider"] = "tables", ["Kinerja:Storage:TablesEndpoint"] = "https://kinerjaprod.table.core.windows.net/",
+            ["Kinerja:Storage:TablesManagedIdentityClientId"] = clientId,
+        });
+        builder.Services.AddKinerjaStorage(builder.Configuration);
+        using var host = builder.Build();
+        var options = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value; // validated: no failure
 
-            var klien = KinerjaBot.Storage.Tables.TableStorage.Layanan(options, new KinerjaBot.Storage.Tables.PenghitungPermintaanTables());
+        // Every port resolves on the endpoint configuration (the ledger once required a connection string), and every
+        // table client the adapters get from TableStorage is on that account, with that credential.
+        var buku = host.Services.GetRequiredService<Kinerja.Domain.Ports.IBukuPengirimanStore>();
+        var klien = host.Services.GetRequiredService<KinerjaBot.Storage.Tables.TableStorage>().Klien();
 
-            Assert.Equal("kinerjaprod", klien.AccountName);
-            Assert.IsType(kredensial, KinerjaBot.Storage.Tables.TableStorage.Kredensial(options));
-            await host.StopAsync();
-        }
-        finally
+        Assert.IsType<KinerjaBot.Storage.Tables.TableBukuPengirimanStore>(buku);
+        Assert.Equal(["Kantor", "Pengguna", "Percakapan", "KartuSkp", "Kontrak", "Dialog", "Pengiriman"], klien.Select(k => k.Name["Kinerja".Length..]));
+        Assert.All(klien, k => Assert.Equal("kinerjaprod", k.AccountName));
+        Assert.IsType(kredensial, KinerjaBot.Storage.Tables.TableStorage.Kredensial(options));
+    }
+
+    [Fact]
+    public void BantuanStoreCopy_MenyebutSetiapTabel()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(root, recursive: true);
+            ["Kinerja:Storage:Provider"] = "tables", ["Kinerja:Storage:TablesConnectionString"] = "UseDevelopmentStorage=true",
+        });
+        builder.Services.AddKinerjaStorage(builder.Configuration);
+        using var host = builder.Build();
+
+        var tabel = host.Services.GetRequiredService<KinerjaBot.Storage.Tables.TableStorage>().Klien().Select(k => k.Name["Kinerja".Length..]).ToList();
+
+        Assert.Equal(7, tabel.Count);
+        Assert.All(tabel, t => Assert.Contains(t, KinerjaBot.Hosting.Cli.StoreCli.Pemakaian, StringComparison.Ordinal));
+        foreach (var port in (string[])["kantor", "alur SKP", "jejak audit", "penugasan", "pengguna", "percakapan", "kartu SKP", "dialog kinerja", "penundaan", "buku"])
+        {
+            Assert.Contains(port, KinerjaBot.Hosting.Cli.StoreCli.Pemakaian, StringComparison.Ordinal);
         }
     }
 
