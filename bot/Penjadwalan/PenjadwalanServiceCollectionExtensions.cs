@@ -29,7 +29,14 @@ public static class PenjadwalanServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PenjadwalanOptions>, PenjadwalanOptionsValidator>();
         services.AddOptions<PengirimanOptions>()
             .Bind(configuration.GetSection(PengirimanOptions.Section))
-            .PostConfigure<IOptions<PenjadwalanOptions>>((p, j) => p.BatasTakTerlihat = j.Value.BatasTakTerlihat)
+            .PostConfigure(p =>
+            {
+                // Hangfire's invisibility timeout, read as the section binds it (a bad value is reported by that section).
+                if (TimeSpan.TryParse(configuration[PenjadwalanOptions.Section + ":BatasTakTerlihat"], System.Globalization.CultureInfo.InvariantCulture, out var t))
+                {
+                    p.BatasTakTerlihat = t;
+                }
+            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
