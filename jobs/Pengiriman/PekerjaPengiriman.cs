@@ -148,18 +148,26 @@ public sealed partial class PekerjaPengiriman(
 
         void Semua<T>(Func<int, int, Hangfire.Storage.Monitoring.JobList<T>> halaman, Func<T, Hangfire.Common.Job?> job)
         {
+            var dilihat = new HashSet<string>(StringComparer.Ordinal);
             for (var dari = 0; ; dari += Halaman)
             {
                 var h = halaman(dari, Halaman);
+                var baru = 0;
                 foreach (var j in h)
                 {
+                    if (dilihat.Add(j.Key))
+                    {
+                        baru++;
+                    }
+
                     if (j.Value is { } dto)
                     {
                         Ambil(job(dto));
                     }
                 }
 
-                if (h.Count < Halaman)
+                // The last page, or a storage that does not page (the same jobs again): done.
+                if (h.Count < Halaman || baru == 0)
                 {
                     return;
                 }
@@ -190,9 +198,11 @@ public sealed partial class PekerjaPengiriman(
                 ? t
                 : sekarang - TimeSpan.FromMinutes(1);
         var selesai = new List<string>();
+        var dilaporSelesai = new List<(string Kode, string Run, string Pada)>();
         foreach (var kode in kantorTerbuka.Order(StringComparer.Ordinal))
         {
             var ringkasan = await buku.RingkasAsync(kode, cancellationToken).ConfigureAwait(false);
+            var sudahDilapor = koneksi.GetAllEntriesFromHash(KunciKemajuan + ":" + kode);
             foreach (var r in ringkasan.Where(r => r.TerakhirDiperbarui > sejak))
             {
                 var gagal = r.Berstatus(StatusPengiriman.Gagal);
@@ -202,8 +212,10 @@ public sealed partial class PekerjaPengiriman(
                     Log.Progress(logger, r.Jenis, r.Kurun, r.KodeKantor, r.Berstatus(StatusPengiriman.Terkirim), r.Total,
                         r.Berstatus(StatusPengiriman.TidakTerjangkau), gagal, r.MungkinTerkirim, r.Berstatus(StatusPengiriman.Dilewati), direncanakan);
                 }
-                else
+                else if (sudahDilapor?.GetValueOrDefault(r.Jenis + "|" + r.Kurun) != r.TerakhirDiperbarui.ToString("O", CultureInfo.InvariantCulture))
                 {
+                    // Once per finished state: a change seen just after this run's clock reading is not reported twice.
+                    dilaporSelesai.Add((kode, r.Jenis + "|" + r.Kurun, r.TerakhirDiperbarui.ToString("O", CultureInfo.InvariantCulture)));
                     Log.Finished(logger, r.Jenis, r.Kurun, r.KodeKantor, r.Berstatus(StatusPengiriman.Terkirim), r.Total,
                         r.Berstatus(StatusPengiriman.TidakTerjangkau), gagal, r.MungkinTerkirim, r.Berstatus(StatusPengiriman.Dilewati));
                 }
@@ -221,9 +233,15 @@ public sealed partial class PekerjaPengiriman(
             tulis.AddToSet(KunciKemajuan, kode);
         }
 
+        foreach (var (kode, run, pada) in dilaporSelesai)
+        {
+            tulis.SetRangeInHash(KunciKemajuan + ":" + kode, [new(run, pada)]);
+        }
+
         foreach (var kode in selesai.Intersect(dicatat))
         {
             tulis.RemoveFromSet(KunciKemajuan, kode);
+            tulis.RemoveHash(KunciKemajuan + ":" + kode);
         }
 
         tulis.SetRangeInHash(KunciKemajuanWaktu, [new("terakhir", sekarang.ToString("O", CultureInfo.InvariantCulture))]);

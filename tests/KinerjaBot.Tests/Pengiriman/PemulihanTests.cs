@@ -43,40 +43,42 @@ public sealed class PemulihanTests : IDisposable
         connector.BatasTenant = 1000;
         await PengirimanHost.IsiPenerimaAsync(Path.Combine(_dir.FullName, "kinerja.db"), connector, 30);
         await using var host = new PengirimanHost(_dir.FullName)
-            .With("Kinerja:Jadwal:BatasTakTerlihat", "00:00:01")
-            .With("Kinerja:Pengiriman:TenggangPemulihan", "00:00:01");
+            .With("Kinerja:Jadwal:BatasTakTerlihat", "00:00:02")
+            .With("Kinerja:Pengiriman:TenggangPemulihan", "00:00:03");
         var buku = host.Services.GetRequiredService<IBukuPengirimanStore>();
         var jobs = host.Services.GetRequiredService<IBackgroundJobClient>();
-        var sekarang = DateTimeOffset.UtcNow;
-        async Task<string[]> TambahAsync(IEnumerable<int> orang)
-        {
-            var kunci = new List<string>();
-            foreach (var i in orang)
-            {
-                Assert.True(await buku.TambahAsync(CatatanPengiriman.Baru(new RencanaKirim(Kunci(i), sekarang), sekarang), CancellationToken.None));
-                kunci.Add(KunciTeks.Tulis(Kunci(i)));
-            }
 
-            return [.. kunci];
+        // 20–29: still named by a live job (standing for a long queue of work not reached yet): not queued twice. 510 jobs
+        // created after it put it on the second page of Hangfire's monitoring API (newest first), which the recovery must read.
+        var menunggu = Enumerable.Range(20, 10).Select(i => KunciTeks.Tulis(Kunci(i))).ToArray();
+        jobs.Schedule<PekerjaPengiriman>(j => j.KirimAsync(menunggu, CancellationToken.None), TimeSpan.FromHours(1));
+        foreach (var lain in Enumerable.Range(1000, 510))
+        {
+            jobs.Schedule<PekerjaPengiriman>(j => j.KirimAsync(new[] { KunciTeks.Tulis(Kunci(lain, "2026-LAIN")) }, CancellationToken.None), TimeSpan.FromHours(1));
         }
 
-        // 0–9: the process stopped after the ledger rows were written and before their job was queued.
-        await TambahAsync(Enumerable.Range(0, 10));
-
         // 10–19: their batch was deleted (as Hangfire does after a job's last failed attempt).
-        var dihapus = await TambahAsync(Enumerable.Range(10, 10));
+        var dihapus = Enumerable.Range(10, 10).Select(i => KunciTeks.Tulis(Kunci(i))).ToArray();
         var idDihapus = jobs.Schedule<PekerjaPengiriman>(j => j.KirimAsync(dihapus, CancellationToken.None), TimeSpan.FromHours(1));
         Assert.True(jobs.Delete(idDihapus));
 
-        // 20–29: still named by a live job (standing for a long queue of work not reached yet): not queued twice.
-        var menunggu = await TambahAsync(Enumerable.Range(20, 10));
-        jobs.Schedule<PekerjaPengiriman>(j => j.KirimAsync(menunggu, CancellationToken.None), TimeSpan.FromHours(1));
+        // The ledger rows, 0–9 without any job: the process stopped after writing them and before queuing their job.
+        var sekarang = DateTimeOffset.UtcNow;
+        foreach (var i in Enumerable.Range(0, 30))
+        {
+            Assert.True(await buku.TambahAsync(CatatanPengiriman.Baru(new RencanaKirim(Kunci(i), sekarang), sekarang), CancellationToken.None));
+        }
 
         // Not before the invisibility window and the margin have passed: a worker might still be about to take them.
         await JalankanPemulihanAsync(host);
         Assert.Equal(0, connector.TotalDiterima);
 
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var sisa = TimeSpan.FromSeconds(5.5) - (DateTimeOffset.UtcNow - sekarang);
+        if (sisa > TimeSpan.Zero)
+        {
+            await Task.Delay(sisa);
+        }
+
         await JalankanPemulihanAsync(host);
         await TungguAsync(async () => (await buku.CariAsync(Kunci(19), CancellationToken.None))!.Status == StatusPengiriman.Terkirim
                                       && (await buku.CariAsync(Kunci(9), CancellationToken.None))!.Status == StatusPengiriman.Terkirim);
