@@ -15,7 +15,7 @@ public static class PenjadwalanServiceCollectionExtensions
     /// <summary>
     /// Hangfire inside the bot host (issue 6): storage chosen by <c>Kinerja:Jadwal:Penyimpanan</c> (SQLite file next to
     /// the store, or PostgreSQL shared by several instances), a server with <c>JumlahPekerja</c> workers on the
-    /// delivery queue and the default one (unless <c>Kinerja:Jadwal:Server</c> is false), every
+    /// recovery queue, the delivery queue and the default one (unless <c>Kinerja:Jadwal:Server</c> is false), every
     /// <see cref="IJadwalBerulang"/> registered on start, and the delivery engine (<see cref="IPengirimanMassal"/>,
     /// ledger, Teams sender). The CLI verbs never call this: they start no Hangfire server.
     /// </summary>
@@ -29,6 +29,14 @@ public static class PenjadwalanServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PenjadwalanOptions>, PenjadwalanOptionsValidator>();
         services.AddOptions<PengirimanOptions>()
             .Bind(configuration.GetSection(PengirimanOptions.Section))
+            .PostConfigure(p =>
+            {
+                // Hangfire's invisibility timeout, read as the section binds it (a bad value is reported by that section).
+                if (TimeSpan.TryParse(configuration[PenjadwalanOptions.Section + ":BatasTakTerlihat"], System.Globalization.CultureInfo.InvariantCulture, out var t))
+                {
+                    p.BatasTakTerlihat = t;
+                }
+            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
@@ -71,7 +79,7 @@ public static class PenjadwalanServiceCollectionExtensions
             {
                 var o = sp.GetRequiredService<IOptions<PenjadwalanOptions>>().Value;
                 server.WorkerCount = o.JumlahPekerja;
-                server.Queues = [PekerjaPengiriman.Antrian, "default"];
+                server.Queues = [PekerjaPengiriman.AntrianPemulihan, PekerjaPengiriman.Antrian, "default"];
                 server.SchedulePollingInterval = o.IntervalAntrian;
                 server.ServerName = PekerjaPengiriman.Pekerja;
                 server.Activator = sp.GetRequiredService<JobActivator>();

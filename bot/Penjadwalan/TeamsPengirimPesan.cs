@@ -10,6 +10,7 @@ namespace KinerjaBot.Penjadwalan;
 /// The client's rate limiter holds the pace (Teams' per-conversation windows, the per-tenant rate, a 429's
 /// <c>Retry-After</c> pausing the whole tenant); its typed failures become the engine's outcomes. A 403 is also
 /// recorded on the person (<see cref="IPercakapanStore.TandaiTidakTerjangkauAsync"/>), so the next run does not try.
+/// A throttled send carries Teams' <c>Retry-After</c> to the engine, which plans the delivery again for then.
 /// </summary>
 public sealed class TeamsPengirimPesan(IConnectorClient connector, IPercakapanStore percakapan, TimeProvider time) : IPengirimPesan
 {
@@ -44,7 +45,10 @@ public sealed class TeamsPengirimPesan(IConnectorClient connector, IPercakapanSt
                     return new HasilKirim.Ditolak(null, kode);
                 case ConnectorErrorKind.Ambiguous:
                     return new HasilKirim.MungkinTerkirim(e.Message);
-                case ConnectorErrorKind.Throttled or ConnectorErrorKind.Transient or ConnectorErrorKind.TokenUnavailable or ConnectorErrorKind.Unauthorized:
+                case ConnectorErrorKind.Throttled:
+                    // Teams' Retry-After (the 429's, or what is left of the tenant's pause) is when to try again.
+                    return new HasilKirim.BelumTerkirim(e.RetryAfter, $"{e.Kind} ({kode})", Dibatasi: true);
+                case ConnectorErrorKind.Transient or ConnectorErrorKind.TokenUnavailable or ConnectorErrorKind.Unauthorized:
                     return new HasilKirim.BelumTerkirim(null, $"{e.Kind} ({kode})");
                 case ConnectorErrorKind.InvalidResponse:
                     // A success status with a body that is not the expected JSON: Teams accepted the message.

@@ -32,8 +32,11 @@ public abstract record HasilKirim
     /// <summary>Teams will not deliver to this person (403 with its reason, 404 conversation gone).</summary>
     public sealed record Ditolak(AlasanTidakTerjangkau? Alasan, string Keterangan) : HasilKirim;
 
-    /// <summary>Nothing went out and a later attempt may succeed (throttled, outage, no token); <paramref name="CobaSetelah"/> when Teams said.</summary>
-    public sealed record BelumTerkirim(TimeSpan? CobaSetelah, string Keterangan) : HasilKirim;
+    /// <summary>
+    /// Nothing went out and a later attempt may succeed (throttled, outage, no token); <paramref name="CobaSetelah"/> when
+    /// Teams said (<c>Retry-After</c>); <paramref name="Dibatasi"/> when Teams throttled (429, or the tenant is paused by one).
+    /// </summary>
+    public sealed record BelumTerkirim(TimeSpan? CobaSetelah, string Keterangan, bool Dibatasi = false) : HasilKirim;
 
     /// <summary>The POST may have delivered it (timeout, connection lost, 5xx after sending): never sent again.</summary>
     public sealed record MungkinTerkirim(string Keterangan) : HasilKirim;

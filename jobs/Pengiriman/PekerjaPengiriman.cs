@@ -35,6 +35,14 @@ public sealed partial class PekerjaPengiriman(
     /// <summary>The Hangfire queue of the deliveries (every bot server listens to it).</summary>
     public const string Antrian = "pengiriman";
 
+    /// <summary>The queue of the recovery job: its own, listed first by the servers, so it is not stuck behind a long delivery queue.</summary>
+    public const string AntrianPemulihan = "pengiriman-pemulihan";
+
+    /// <summary>The Hangfire set of offices whose delivery runs the recovery job reports progress on.</summary>
+    internal const string KunciKemajuan = "pengiriman:kemajuan";
+
+    private const string KunciKemajuanWaktu = "pengiriman:kemajuan:waktu";
+
     /// <summary>The id of the recurring recovery job.</summary>
     public const string IdPemulihan = "pengiriman-pemulihan";
 
@@ -55,23 +63,35 @@ public sealed partial class PekerjaPengiriman(
     }
 
     /// <summary>
-    /// Resuming from the ledger (recurring, never twice at once): a send in flight longer than
-    /// <see cref="PengirimanOptions.BatasMengirim"/> was interrupted and is closed as failed, "mungkin terkirim" (never
-    /// replayed); due deliveries that no job will pick up any more (the delivery queue is empty) are queued again.
+    /// Resuming from the ledger (recurring, never twice at once, on its own queue <see cref="AntrianPemulihan"/> so that
+    /// it neither waits behind nor counts as delivery work):
+    /// <list type="bullet">
+    /// <item>a send in flight longer than <see cref="PengirimanOptions.BatasMengirim"/> was interrupted and is closed as
+    /// failed, "mungkin terkirim" (never replayed);</item>
+    /// <item>a due delivery without an in-flight mark that has not changed for <see cref="PengirimanOptions.BatasTakTerlihat"/>
+    /// + <see cref="PengirimanOptions.TenggangPemulihan"/> and that no live delivery job (enqueued, fetched, processing,
+    /// scheduled) names is queued again: its job was deleted after its attempts, or the process stopped between the
+    /// ledger and the queue. A job of a killed worker is still live (Hangfire gives it to another worker after the
+    /// invisibility timeout), and a long queue of work still to do is not duplicated; should a row be queued twice all
+    /// the same, the ledger's compare-and-set sends it once;</item>
+    /// <item>progress: one line per (office, kind, period) that changed since the last run, while open and when finished.</item>
+    /// </list>
     /// </summary>
-    [Queue(Antrian)]
+    [Queue(AntrianPemulihan)]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)]
     public async Task PulihkanAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         var sekarang = time.GetUtcNow();
+        var terlantarSebelum = sekarang - o.BatasTakTerlihat - o.TenggangPemulihan;
         var terbuka = await buku.DaftarTerbukaAsync(sekarang, o.BatasPemulihan, cancellationToken).ConfigureAwait(false);
-        var antrianKosong = AntrianKosong();
-        var siap = new List<string>();
+        var kantor = new HashSet<string>(StringComparer.Ordinal);
+        var calon = new List<KunciPengiriman>();
         var macet = 0;
         foreach (var k in terbuka)
         {
+            kantor.Add(k.KodeKantor);
             if (await buku.CariAsync(k, cancellationToken).ConfigureAwait(false) is not { } c)
             {
                 continue;
@@ -86,10 +106,17 @@ public sealed partial class PekerjaPengiriman(
                     Log.Interrupted(logger, k.ToString(), c.Pekerja, c.MulaiKirimPada);
                 }
             }
-            else if (antrianKosong && c.SiapDikirim(sekarang))
+            else if (c.SiapDikirim(sekarang) && c.KirimSetelah <= terlantarSebelum && c.DiperbaruiPada <= terlantarSebelum)
             {
-                siap.Add(KunciTeks.Tulis(k));
+                calon.Add(k);
             }
+        }
+
+        var siap = new List<string>();
+        if (calon.Count > 0)
+        {
+            var dalamJob = KunciDalamJob();
+            siap.AddRange(calon.Select(KunciTeks.Tulis).Where(k => !dalamJob.Contains(k)));
         }
 
         foreach (var batch in siap.Chunk(o.UkuranBatch))
@@ -101,12 +128,137 @@ public sealed partial class PekerjaPengiriman(
         {
             Log.Recovered(logger, macet, siap.Count);
         }
+
+        await LaporKemajuanAsync(kantor, cancellationToken).ConfigureAwait(false);
     }
 
-    private bool AntrianKosong()
+    /// <summary>The keys every live delivery job carries: enqueued or fetched on <see cref="Antrian"/>, processing, scheduled (also for a retry).</summary>
+    private HashSet<string> KunciDalamJob()
     {
+        const int Halaman = 500;
         var monitoring = storage.GetMonitoringApi();
-        return monitoring.EnqueuedCount(Antrian) == 0 && monitoring.FetchedCount(Antrian) == 0;
+        var hasil = new HashSet<string>(StringComparer.Ordinal);
+        void Ambil(Hangfire.Common.Job? job)
+        {
+            if (job is { Method.Name: nameof(KirimAsync) } && job.Type == typeof(PekerjaPengiriman) && job.Args is [string[] kunci, ..])
+            {
+                hasil.UnionWith(kunci);
+            }
+        }
+
+        void Semua<T>(Func<int, int, Hangfire.Storage.Monitoring.JobList<T>> halaman, Func<T, Hangfire.Common.Job?> job)
+        {
+            var dilihat = new HashSet<string>(StringComparer.Ordinal);
+            for (var dari = 0; ; dari += Halaman)
+            {
+                var h = halaman(dari, Halaman);
+                var baru = 0;
+                foreach (var j in h)
+                {
+                    if (dilihat.Add(j.Key))
+                    {
+                        baru++;
+                    }
+
+                    if (j.Value is { } dto)
+                    {
+                        Ambil(job(dto));
+                    }
+                }
+
+                // The last page, or a storage that does not page (the same jobs again): done.
+                if (h.Count < Halaman || baru == 0)
+                {
+                    return;
+                }
+            }
+        }
+
+        Semua((d, n) => monitoring.EnqueuedJobs(Antrian, d, n), j => j.Job);
+        Semua((d, n) => monitoring.FetchedJobs(Antrian, d, n), j => j.Job);
+        Semua(monitoring.ProcessingJobs, j => j.Job);
+        Semua(monitoring.ScheduledJobs, j => j.Job);
+        return hasil;
+    }
+
+    /// <summary>
+    /// Logs the progress of every run (office, kind, period) that changed since the last recovery run: offices planned by
+    /// <see cref="PengirimanMassal"/> (kept in the Hangfire storage, shared by instances) and those with due deliveries. An
+    /// office is dropped once none of its runs has anything planned that changed within the last hour.
+    /// </summary>
+    private async Task LaporKemajuanAsync(HashSet<string> kantorTerbuka, CancellationToken cancellationToken)
+    {
+        using var koneksi = storage.GetConnection();
+        var dicatat = koneksi.GetAllItemsFromSet(KunciKemajuan);
+        kantorTerbuka.UnionWith(dicatat);
+        var waktu = koneksi.GetAllEntriesFromHash(KunciKemajuanWaktu);
+        var sekarang = time.GetUtcNow();
+        var sejak = waktu?.GetValueOrDefault("terakhir") is { } teks
+            && DateTimeOffset.TryParse(teks, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t)
+                ? t
+                : sekarang - TimeSpan.FromMinutes(1);
+        var selesai = new List<string>();
+        var dilaporSelesai = new List<(string Kode, string Run, string Pada)>();
+        foreach (var kode in kantorTerbuka.Order(StringComparer.Ordinal))
+        {
+            var ringkasan = await buku.RingkasAsync(kode, cancellationToken).ConfigureAwait(false);
+            var sudahDilapor = koneksi.GetAllEntriesFromHash(KunciKemajuan + ":" + kode);
+            foreach (var r in ringkasan.Where(r => r.TerakhirDiperbarui > sejak))
+            {
+                var gagal = r.Berstatus(StatusPengiriman.Gagal);
+                var direncanakan = r.Berstatus(StatusPengiriman.Direncanakan);
+                if (direncanakan > 0)
+                {
+                    Log.Progress(logger, r.Jenis, r.Kurun, r.KodeKantor, r.Berstatus(StatusPengiriman.Terkirim), r.Total,
+                        r.Berstatus(StatusPengiriman.TidakTerjangkau), gagal, r.MungkinTerkirim, r.Berstatus(StatusPengiriman.Dilewati), direncanakan);
+                }
+                else if (sudahDilapor?.GetValueOrDefault(r.Jenis + "|" + r.Kurun) != r.TerakhirDiperbarui.ToString("O", CultureInfo.InvariantCulture))
+                {
+                    // Once per finished state: a change seen just after this run's clock reading is not reported twice.
+                    dilaporSelesai.Add((kode, r.Jenis + "|" + r.Kurun, r.TerakhirDiperbarui.ToString("O", CultureInfo.InvariantCulture)));
+                    Log.Finished(logger, r.Jenis, r.Kurun, r.KodeKantor, r.Berstatus(StatusPengiriman.Terkirim), r.Total,
+                        r.Berstatus(StatusPengiriman.TidakTerjangkau), gagal, r.MungkinTerkirim, r.Berstatus(StatusPengiriman.Dilewati));
+                }
+            }
+
+            if (!ringkasan.Any(r => r.Berstatus(StatusPengiriman.Direncanakan) > 0 && r.TerakhirDiperbarui > sekarang - TimeSpan.FromHours(1)))
+            {
+                selesai.Add(kode);
+            }
+        }
+
+        using var tulis = koneksi.CreateWriteTransaction();
+        foreach (var kode in kantorTerbuka.Except(selesai).Except(dicatat))
+        {
+            tulis.AddToSet(KunciKemajuan, kode);
+        }
+
+        foreach (var (kode, run, pada) in dilaporSelesai)
+        {
+            tulis.SetRangeInHash(KunciKemajuan + ":" + kode, [new(run, pada)]);
+        }
+
+        foreach (var kode in selesai.Intersect(dicatat))
+        {
+            tulis.RemoveFromSet(KunciKemajuan, kode);
+            tulis.RemoveHash(KunciKemajuan + ":" + kode);
+        }
+
+        tulis.SetRangeInHash(KunciKemajuanWaktu, [new("terakhir", sekarang.ToString("O", CultureInfo.InvariantCulture))]);
+        tulis.Commit();
+    }
+
+    /// <summary>Notes in the Hangfire storage that <paramref name="kodeKantor"/> has a run to report progress on.</summary>
+    internal static void CatatKemajuan(JobStorage storage, IEnumerable<string> kodeKantor)
+    {
+        using var koneksi = storage.GetConnection();
+        using var tulis = koneksi.CreateWriteTransaction();
+        foreach (var kode in kodeKantor)
+        {
+            tulis.AddToSet(KunciKemajuan, kode);
+        }
+
+        tulis.Commit();
     }
 
     private async Task KirimSatuAsync(KunciPengiriman kunci, CancellationToken cancellationToken)
@@ -142,7 +294,7 @@ public sealed partial class PekerjaPengiriman(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Reading the data or reaching Graph failed: nothing was sent; try again later.
-            await CobaLagiAsync(c, null, e.GetType().Name + ": " + e.Message, cancellationToken).ConfigureAwait(false);
+            await CobaLagiAsync(c, null, e.GetType().Name + ": " + e.Message, dibatasi: false, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -194,7 +346,7 @@ public sealed partial class PekerjaPengiriman(
                 await TutupAsync(sedang, sedang.Gagal(m.Keterangan, mungkinTerkirim: true, sekarang), cancellationToken).ConfigureAwait(false);
                 break;
             case HasilKirim.BelumTerkirim b:
-                await CobaLagiAsync(sedang, b.CobaSetelah, b.Keterangan, cancellationToken).ConfigureAwait(false);
+                await CobaLagiAsync(sedang, b.CobaSetelah, b.Keterangan, b.Dibatasi, cancellationToken).ConfigureAwait(false);
                 break;
             case HasilKirim.Gagal g:
                 await TutupAsync(sedang, sedang.Gagal(g.Keterangan, mungkinTerkirim: false, sekarang), cancellationToken).ConfigureAwait(false);
@@ -202,18 +354,28 @@ public sealed partial class PekerjaPengiriman(
         }
     }
 
-    private async Task CobaLagiAsync(CatatanPengiriman c, TimeSpan? jeda, string keterangan, CancellationToken cancellationToken)
+    /// <summary>
+    /// Plans <paramref name="c"/> again: after <paramref name="jeda"/> (Teams' <c>Retry-After</c>) but not before
+    /// <see cref="PengirimanOptions.JedaCobaLagi"/>. A throttled attempt (<paramref name="dibatasi"/>) is Teams pacing the
+    /// whole tenant, not a fault of this delivery: it does not count against <see cref="PengirimanOptions.PercobaanMaksimum"/>.
+    /// </summary>
+    private async Task CobaLagiAsync(CatatanPengiriman c, TimeSpan? jeda, string keterangan, bool dibatasi, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var sekarang = time.GetUtcNow();
-        if (c.Percobaan + 1 >= o.PercobaanMaksimum)
+        if (!dibatasi && c.Percobaan + 1 >= o.PercobaanMaksimum)
         {
             await TutupAsync(c, c.Gagal($"gagal setelah {c.Percobaan + 1} percobaan: {keterangan}", mungkinTerkirim: false, sekarang), cancellationToken)
                 .ConfigureAwait(false);
             return;
         }
 
-        var lagi = c.CobaLagi(sekarang + (jeda ?? o.JedaCobaLagi), keterangan, sekarang);
+        var lagi = c.CobaLagi(sekarang + (jeda is { } j && j > o.JedaCobaLagi ? j : o.JedaCobaLagi), keterangan, sekarang);
+        if (dibatasi)
+        {
+            lagi = lagi with { Percobaan = c.Percobaan };
+        }
+
         if (await buku.GantiAsync(lagi, cancellationToken).ConfigureAwait(false))
         {
             Log.Retry(logger, c.Kunci.ToString(), lagi.Percobaan, lagi.KirimSetelah, keterangan);
@@ -287,6 +449,16 @@ public sealed partial class PekerjaPengiriman(
 
         [LoggerMessage(EventId = 9516, Level = LogLevel.Warning, Message = "Delivery {Kunci} was in flight on {Worker} since {Since} and never finished: closed as failed, may have been delivered")]
         public static partial void Interrupted(ILogger logger, string kunci, string? worker, DateTimeOffset? since);
+
+        [LoggerMessage(EventId = 9518, Level = LogLevel.Information,
+            Message = "Delivery {Kind} {Period} {Office}: {Sent} of {Total} sent, {Unreachable} unreachable, {Failed} failed ({MaybeDelivered} may have been delivered), {Skipped} skipped, {Planned} still planned")]
+        public static partial void Progress(ILogger logger, string kind, string period, string office, int sent, int total, int unreachable, int failed,
+            int maybeDelivered, int skipped, int planned);
+
+        [LoggerMessage(EventId = 9519, Level = LogLevel.Information,
+            Message = "Delivery {Kind} {Period} {Office} finished: {Sent} of {Total} sent, {Unreachable} unreachable, {Failed} failed ({MaybeDelivered} may have been delivered), {Skipped} skipped")]
+        public static partial void Finished(ILogger logger, string kind, string period, string office, int sent, int total, int unreachable, int failed,
+            int maybeDelivered, int skipped);
 
         [LoggerMessage(EventId = 9517, Level = LogLevel.Information, Message = "Recovery: {Interrupted} interrupted send(s) closed, {Requeued} due deliveries queued again")]
         public static partial void Recovered(ILogger logger, int interrupted, int requeued);

@@ -17,6 +17,7 @@ namespace Kinerja.Jobs.Pengiriman;
 public sealed partial class PengirimanMassal(
     IBukuPengirimanStore buku,
     IBackgroundJobClient jobs,
+    JobStorage storage,
     IOptions<PengirimanOptions> options,
     TimeProvider time,
     ILogger<PengirimanMassal> logger) : IPengirimanMassal
@@ -37,6 +38,12 @@ public sealed partial class PengirimanMassal(
             {
                 sudahAda++;
             }
+        }
+
+        // The recovery job reports these offices' progress (docs/pengiriman.md): noted before the jobs exist.
+        if (baru.Count > 0)
+        {
+            PekerjaPengiriman.CatatKemajuan(storage, baru.Select(r => r.Kunci.KodeKantor).Distinct(StringComparer.Ordinal));
         }
 
         var jumlahJob = 0;

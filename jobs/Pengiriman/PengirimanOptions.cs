@@ -15,7 +15,10 @@ public sealed class PengirimanOptions
     [Range(1, 256)]
     public int Paralel { get; set; } = 8;
 
-    /// <summary>Attempts that sent nothing (throttled, outage) before a delivery is given up as failed.</summary>
+    /// <summary>
+    /// Attempts that sent nothing (outage, no token, Graph failing) before a delivery is given up as failed. Attempts
+    /// Teams throttled (429, or the tenant paused by one) do not count: they wait out the <c>Retry-After</c> and go again.
+    /// </summary>
     [Range(1, 100)]
     public int PercobaanMaksimum { get; set; } = 5;
 
@@ -29,6 +32,21 @@ public sealed class PengirimanOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan BatasMengirim { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The Hangfire invisibility timeout (<c>Kinerja:Jadwal:BatasTakTerlihat</c>, copied here by the host): after it, a
+    /// job fetched by a worker that died is run again by another. Not set under <c>Kinerja:Pengiriman</c>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan BatasTakTerlihat { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The margin on top of <see cref="BatasTakTerlihat"/> before the recovery job queues again a due delivery that is
+    /// not in flight, has not changed for that long and that no live Hangfire job names (its job was deleted after its
+    /// attempts, or the process stopped between the ledger and the queue).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan TenggangPemulihan { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Most open deliveries the recovery job looks at per run.</summary>
     [Range(1, 1_000_000)]

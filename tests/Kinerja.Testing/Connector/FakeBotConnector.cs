@@ -15,8 +15,8 @@ namespace Kinerja.Testing.Connector;
 /// <c>POST /v3/conversations/{id}/activities</c> (botframework-protocol.md §2.2–2.3): 201 <c>{"id":…}</c> on success,
 /// <c>{"error":{"code","message"}}</c> bodies on failure. It enforces what Teams enforces — per conversation 7 sends per
 /// second and 8 per 2 seconds, and a per-tenant rate (sliding second) — with 429 and <c>Retry-After</c>, and it can
-/// inject 403 <c>MessageWritesBlocked</c> for chosen conversations, 412 and 429 on a first attempt, and a 502 after
-/// the message was delivered (the ambiguous case). It counts every message delivered per conversation.
+/// inject 403 <c>MessageWritesBlocked</c> for chosen conversations, 412, 503 and 429 on a first attempt (429 also on
+/// the first N), and a 502 after the message was delivered (the ambiguous case). It counts every message delivered per conversation.
 /// </summary>
 public sealed class FakeBotConnector : IAsyncDisposable
 {
@@ -57,6 +57,15 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     /// <summary>Conversations whose first attempt gets a 429 with <c>Retry-After</c> (not counted against the rate).</summary>
     public ConcurrentDictionary<string, bool> Throttle429 { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Conversations whose first N attempts get a 429 with <c>Retry-After</c> (not counted against the rate).</summary>
+    public ConcurrentDictionary<string, int> Throttle429Sebanyak { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Conversations whose first attempt gets a 503 before anything is delivered.</summary>
+    public ConcurrentDictionary<string, bool> Gagal503 { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Requests per conversation, whatever their answer.</summary>
+    public IReadOnlyDictionary<string, int> Percobaan => _percobaan;
 
     /// <summary>Conversations whose message is delivered but answered 502 (the sender cannot know it arrived).</summary>
     public ConcurrentDictionary<string, bool> GagalSetelahKirim { get; } = new(StringComparer.Ordinal);
@@ -125,9 +134,14 @@ public sealed class FakeBotConnector : IAsyncDisposable
         }
 
         var ke = _percobaan.AddOrUpdate(conversationId, 1, (_, n) => n + 1);
-        if (ke == 1 && Throttle429.ContainsKey(conversationId))
+        if ((ke == 1 && Throttle429.ContainsKey(conversationId)) || (Throttle429Sebanyak.TryGetValue(conversationId, out var sebanyak) && ke <= sebanyak))
         {
             return Galat(HttpStatusCode.TooManyRequests, "TooManyRequests", "Too many requests", RetryAfterDetik);
+        }
+
+        if (ke == 1 && Gagal503.ContainsKey(conversationId))
+        {
+            return Galat(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", "The service is temporarily unavailable", null);
         }
 
         if (ke == 1 && Prasyarat412.ContainsKey(conversationId))
