@@ -57,6 +57,27 @@ internal static class TablesBeban
             await pengguna.SimpanAsync(new PenggunaTerkait("aad-lestari", "KPPN-METRO", Kinerja.Domain.Organisasi.Nip.Parse("199312012015032004"),
                 "lestari.handayani@kemenkeu.example", new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero)), CancellationToken.None);
             var kanwil = KanwilSintetis.Kode(10);
+            var kantor = layanan.GetRequiredService<IKantorStore>();
+            var percakapan = layanan.GetRequiredService<IPercakapanStore>();
+            foreach (var kode in kanwil.Prepend("KPPN-METRO"))
+            {
+                await TautkanAsync(kantor, pengguna, percakapan, kode);
+            }
+
+            // The store calls of one "nilai saya" turn, in the turn's order (tests/KinerjaBot.Tests TableRequestCountTests
+            // checks the same count through the whole host): the recorder (locale, reference), the resolver (linked user,
+            // e-mail re-check), the handler's inputs.
+            var giliran = 0;
+            async Task<Kinerja.Domain.Kinerja.DataKantor?> NilaiSayaGiliranAsync()
+            {
+                var pada = new DateTimeOffset(2026, 11, 28, 4, 0, 0, TimeSpan.Zero).AddSeconds(++giliran);
+                await percakapan.SimpanLokalAsync("aad-lestari", new LokalPengguna("id-ID", "Asia/Jakarta", pada), CancellationToken.None);
+                await percakapan.SimpanReferensiAsync(new ReferensiPercakapan("aad-lestari", "https://smba.trafficmanager.net/apac/", "a:1personal-lestari",
+                    null, "29:1lestari", "28:app", "msteams", pada), CancellationToken.None);
+                var p = await pengguna.CariAsync("aad-lestari", CancellationToken.None);
+                var cocok = await kantor.CariByEmailAsync(p!.Email, CancellationToken.None);
+                return await penilaian.MuatAsync(cocok!.Value.KodeKantor, CancellationToken.None);
+            }
 
             output.WriteLine($"Azure Tables on Azurite 3.37.0 (in memory, 127.0.0.1:{azurite.Port.ToString(CultureInfo.InvariantCulture)}), {Pemanasan} warm-up + {Ukur} measured runs");
             output.WriteLine("| scenario | requests | median ms | p90 ms | min ms | max ms |");
@@ -66,6 +87,21 @@ internal static class TablesBeban
             {
                 var p = await pengguna.CariAsync("aad-lestari", CancellationToken.None);
                 return await penilaian.MuatAsync(p!.KodeKantor, CancellationToken.None);
+            });
+            await UkurAsync(output, penghitung, "\"nilai saya\" whole turn's store calls (recorder + resolver + inputs), KPPN Metro", NilaiSayaGiliranAsync);
+            await UkurAsync(output, penghitung, "reach list, KPPN Metro (25 linked)", async () =>
+            {
+                await percakapan.DaftarTidakTerjangkauAsync("KPPN-METRO", CancellationToken.None);
+                return null;
+            });
+            await UkurAsync(output, penghitung, "reach list, Kanwil of 10 offices (250 linked), sequential", async () =>
+            {
+                foreach (var kode in kanwil)
+                {
+                    await percakapan.DaftarTidakTerjangkauAsync(kode, CancellationToken.None);
+                }
+
+                return null;
             });
             await UkurAsync(output, penghitung, "recap inputs, Kanwil of 10 offices (250 people), sequential", async () =>
             {
@@ -86,6 +122,34 @@ internal static class TablesBeban
         finally
         {
             root.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Links every person of the office not linked yet, a quarter each with a live chat, a removed app, a refusal, no chat.</summary>
+    private static async Task TautkanAsync(IKantorStore kantor, IPenggunaStore pengguna, IPercakapanStore percakapan, string kode)
+    {
+        var t = new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero);
+        var semua = (await kantor.MuatAsync(kode, CancellationToken.None))!.Pegawai;
+        for (var i = 0; i < semua.Count; i++)
+        {
+            if (await pengguna.CariByNipAsync(kode, semua[i].Nip, CancellationToken.None) is not null)
+            {
+                continue; // Lestari, linked as "aad-lestari" for the "nilai saya" scenarios
+            }
+
+            var aad = $"aad-{kode}-{i}".ToLowerInvariant();
+            await pengguna.SimpanAsync(new PenggunaTerkait(aad, kode, semua[i].Nip, semua[i].Email, t), CancellationToken.None);
+            if (i % 4 != 3)
+            {
+                await percakapan.SimpanReferensiAsync(new ReferensiPercakapan(aad, "https://smba.trafficmanager.net/apac/", "a:1personal-" + aad, null, null,
+                    "28:app", "msteams", t.AddMinutes(1), i % 4 == 1 ? t.AddMinutes(1) : null), CancellationToken.None);
+            }
+
+            if (i % 4 == 2)
+            {
+                await percakapan.TandaiTidakTerjangkauAsync(aad, new TidakTerjangkau(AlasanTidakTerjangkau.DiblokirPengguna, "ConversationBlockedByUser",
+                    t.AddMinutes(2)), CancellationToken.None);
+            }
         }
     }
 

@@ -22,14 +22,15 @@ public sealed class TableDialogStore(TableStorage storage, ILogger<TableDialogSt
     public async Task<HasilSimpanDialog> SimpanAsync(DialogKinerja dialog, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dialog);
-        if (1 + dialog.Agenda.Count + dialog.TindakLanjut.Count > 100)
+        if (2 + dialog.Agenda.Count + dialog.TindakLanjut.Count > 100)
         {
             throw new InvalidOperationException("Dialog terlalu besar untuk satu transaksi (lebih dari 100 baris)");
         }
 
         var table = await storage.DialogAsync(cancellationToken).ConfigureAwait(false);
         var pk = TableKeys.DialogPartition(dialog.KodeKantor);
-        var kepala = new TableEntity(pk, TableKeys.DialogRow(dialog.Id))
+        var tanggal = dialog.Pada.TanggalLokal;
+        var kepala = new TableEntity(pk, TableKeys.DialogRow(dialog.Id, tanggal))
         {
             ["Id"] = dialog.Id, ["Seri"] = dialog.Seri.Kunci, ["Tahun"] = dialog.Periode.Tahun, ["Triwulan"] = dialog.Periode.Triwulan,
             ["PadaUtc"] = TableKeys.Waktu(dialog.Pada.Utc), ["ZonaWaktu"] = dialog.Pada.ZonaWaktu, ["TanggalLokal"] = Tanggal(dialog.Pada.TanggalLokal),
@@ -37,11 +38,16 @@ public sealed class TableDialogStore(TableStorage storage, ILogger<TableDialogSt
             ["DicatatPada"] = TableKeys.Waktu(dialog.DicatatPadaUtc),
             ["Peserta"] = JsonSerializer.Serialize(dialog.Peserta.Select(p => new[] { p.Nip.Value, p.Nama })),
         };
-        var batch = new List<TableTransactionAction> { new(TableTransactionActionType.Add, kepala) };
+        // The pointer first: a second save of the id fails on it (409 at operation 0), whatever date it carries.
+        var batch = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.Add, new TableEntity(pk, TableKeys.DialogPointerRow(dialog.Id)) { ["Id"] = dialog.Id, ["Tanggal"] = Tanggal(tanggal) }),
+            new(TableTransactionActionType.Add, kepala),
+        };
         for (var i = 0; i < dialog.Agenda.Count; i++)
         {
             var (item, notula) = (dialog.Agenda[i].Item, dialog.Agenda[i].Notula);
-            var e = new TableEntity(pk, TableKeys.AgendaRow(dialog.Id, i))
+            var e = new TableEntity(pk, TableKeys.AgendaRow(dialog.Id, tanggal, i))
             {
                 ["Jenis"] = item.Jenis.ToString(), ["Judul"] = item.Judul, ["Alasan"] = item.Alasan, ["Notula"] = notula,
             };
@@ -58,7 +64,7 @@ public sealed class TableDialogStore(TableStorage storage, ILogger<TableDialogSt
 
         for (var i = 0; i < dialog.TindakLanjut.Count; i++)
         {
-            batch.Add(new TableTransactionAction(TableTransactionActionType.Add, Entitas(pk, BarisTindakLanjut.Dari(dialog.TindakLanjut[i], 1), i)));
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Add, Entitas(pk, BarisTindakLanjut.Dari(dialog.TindakLanjut[i], 1), i, Tanggal(tanggal))));
         }
 
         try
@@ -79,8 +85,17 @@ public sealed class TableDialogStore(TableStorage storage, ILogger<TableDialogSt
     {
         var table = await storage.DialogAsync(cancellationToken).ConfigureAwait(false);
         var pk = TableKeys.DialogPartition(kodeKantor);
-        var head = TableKeys.DialogRow(id);
-        // The head and its agenda rows are one range of row keys: "d|{id}" … "d|{id}|~".
+        // The dialog's follow-ups (filtered on the server to this dialog) are read while the pointer is.
+        var tindakLanjut = TindakLanjutAsync(table, kodeKantor, TableClient.CreateQueryFilter($"Dialog eq {id}"), cancellationToken);
+        var pointer = await table.GetEntityIfExistsAsync<TableEntity>(pk, TableKeys.DialogPointerRow(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var tl = await tindakLanjut.ConfigureAwait(false);
+        if (!pointer.HasValue)
+        {
+            return null;
+        }
+
+        // The head and its agenda rows are one range of row keys: "d|{date}|{id}" … "d|{date}|{id}|~".
+        var head = TableKeys.DialogRow(id, Tanggal(pointer.Value!.GetString("Tanggal")));
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {head} and RowKey le {head + "|~"}");
         var baris = new List<TableEntity>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -89,47 +104,36 @@ public sealed class TableDialogStore(TableStorage storage, ILogger<TableDialogSt
         }
 
         var kepala = baris.Find(e => e.RowKey == head);
-        if (kepala is null)
-        {
-            return null;
-        }
-
-        var tl = (await SemuaTindakLanjutAsync(table, kodeKantor, cancellationToken).ConfigureAwait(false)).Where(t => t.Sekarang.IdDialog == id).Select(t => t.Sekarang);
-        return Dialog(kodeKantor, kepala, baris.Where(e => e.RowKey != head), tl);
+        return kepala is null ? null : Dialog(kodeKantor, kepala, baris.Where(e => e.RowKey != head), tl);
     }
 
     public async Task<IReadOnlyList<DialogKinerja>> DaftarAsync(string kodeKantor, DateOnly sejak, CancellationToken cancellationToken)
     {
         var table = await storage.DialogAsync(cancellationToken).ConfigureAwait(false);
         var pk = TableKeys.DialogPartition(kodeKantor);
+        // Two queries whose size follows the dialogs since the date, not every dialog the office ever kept: the row-key
+        // range of the heads and agenda rows from that date on, and the follow-ups of those dialogs (filtered on the
+        // server by the dialog's date, which each follow-up row carries).
+        var tindakLanjut = TindakLanjutAsync(table, kodeKantor, TableClient.CreateQueryFilter($"TanggalDialog ge {Tanggal(sejak)}"), cancellationToken);
         var baris = new List<TableEntity>();
-        var tl = new List<TindakLanjut>();
-        // One partition query: every row of the office's dialogs (heads, agenda rows, follow-ups).
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {"d|"} and RowKey lt {"u"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {TableKeys.DialogSejak(sejak)} and RowKey lt {"d}"}");
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (e.RowKey.StartsWith("t|", StringComparison.Ordinal))
-            {
-                tl.Add(TindakLanjut(kodeKantor, e));
-            }
-            else
-            {
-                baris.Add(e);
-            }
+            baris.Add(e);
         }
 
-        var kepala = baris.Where(e => e.RowKey.StartsWith("d|", StringComparison.Ordinal) && e.RowKey.Count(c => c == '|') == 1 && string.CompareOrdinal(e.GetString("TanggalLokal"), Tanggal(sejak)) >= 0).ToList();
+        var tl = (await tindakLanjut.ConfigureAwait(false)).ToLookup(t => t.IdDialog, StringComparer.Ordinal);
+        // Heads are "d|{date}|{id}" (agenda rows add "|a|{n}"); rows come in key order, a head before its agenda.
+        var kepala = baris.Where(e => e.RowKey.Count(c => c == '|') == 2).ToList();
         return [.. kepala
-            .Select(k => Dialog(kodeKantor, k, baris.Where(e => e.RowKey.StartsWith(k.RowKey + "|", StringComparison.Ordinal)),
-                tl.Where(t => t.IdDialog == k.GetString("Id"))))
+            .Select(k => Dialog(kodeKantor, k, baris.Where(e => e.RowKey.StartsWith(k.RowKey + "|", StringComparison.Ordinal)), tl[k.GetString("Id")]))
             .OrderBy(d => d.Pada.Utc).ThenBy(d => d.Id, StringComparer.Ordinal)];
     }
 
     public async Task<IReadOnlyList<TindakLanjut>> DaftarTindakLanjutAsync(string kodeKantor, bool hanyaTerbuka, CancellationToken cancellationToken)
     {
         var table = await storage.DialogAsync(cancellationToken).ConfigureAwait(false);
-        return [.. (await SemuaTindakLanjutAsync(table, kodeKantor, cancellationToken).ConfigureAwait(false))
-            .Select(t => t.Sekarang)
+        return [.. (await TindakLanjutAsync(table, kodeKantor, null, cancellationToken).ConfigureAwait(false))
             .Where(t => !hanyaTerbuka || t.Status == StatusTindakLanjut.Terbuka)
             .OrderBy(t => t.Tenggat).ThenBy(t => t.Id, StringComparer.Ordinal)];
     }
@@ -160,7 +164,7 @@ public sealed class TableDialogStore(TableStorage storage, ILogger<TableDialogSt
             return new HasilSimpanTindakLanjut(false, TindakLanjut(tindakLanjut.KodeKantor, tersimpan));
         }
 
-        var baru = Entitas(pk, BarisTindakLanjut.Dari(tindakLanjut, tindakLanjut.Versi + 1), tersimpan.GetInt32("Urutan") ?? 0);
+        var baru = Entitas(pk, BarisTindakLanjut.Dari(tindakLanjut, tindakLanjut.Versi + 1), tersimpan.GetInt32("Urutan") ?? 0, tersimpan.GetString("TanggalDialog"));
         try
         {
             await table.UpdateEntityAsync(baru, tersimpan.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
@@ -201,13 +205,19 @@ public sealed class TableDialogStore(TableStorage storage, ILogger<TableDialogSt
         return [.. hasil.OrderBy(r => r.Seri.Kunci, StringComparer.Ordinal)];
     }
 
-    private static async Task<List<(TableEntity Entitas, TindakLanjut Sekarang)>> SemuaTindakLanjutAsync(TableClient table, string kodeKantor, CancellationToken cancellationToken)
+    /// <summary>The office's follow-ups (the <c>t|</c> range), narrowed on the server by <paramref name="saring"/> when given.</summary>
+    private static async Task<List<TindakLanjut>> TindakLanjutAsync(TableClient table, string kodeKantor, string? saring, CancellationToken cancellationToken)
     {
-        var hasil = new List<(TableEntity, TindakLanjut)>();
+        var hasil = new List<TindakLanjut>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.DialogPartition(kodeKantor)} and RowKey ge {"t|"} and RowKey lt {"t}"}");
+        if (saring is not null)
+        {
+            filter += " and " + saring;
+        }
+
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            hasil.Add((e, TindakLanjut(kodeKantor, e)));
+            hasil.Add(TindakLanjut(kodeKantor, e));
         }
 
         return hasil;
@@ -236,13 +246,15 @@ public sealed class TableDialogStore(TableStorage storage, ILogger<TableDialogSt
         e.GetString("DibuatPada"), e.GetString("Status"), e.GetString("Catatan"), e.GetString("DitutupOleh"), e.GetString("DitutupOlehNama"),
         e.GetString("DitutupPada"), e.GetInt32("Versi")!.Value).KeDomain();
 
-    private static TableEntity Entitas(string pk, BarisTindakLanjut b, int urutan)
+    /// <summary>A follow-up row; <paramref name="tanggalDialog"/> is its dialog's date (<c>yyyy-MM-dd</c>), for "the dialogs since".</summary>
+    private static TableEntity Entitas(string pk, BarisTindakLanjut b, int urutan, string? tanggalDialog)
     {
         var e = new TableEntity(pk, TableKeys.TindakLanjutRow(b.Id))
         {
             ["Id"] = b.Id, ["Dialog"] = b.DialogId, ["Seri"] = b.Seri, ["Urutan"] = urutan, ["Uraian"] = b.Uraian, ["Pic"] = b.Pic, ["PicNama"] = b.PicNama,
             ["Tenggat"] = b.Tenggat, ["DibuatPada"] = b.DibuatPada, ["Status"] = b.Status, ["Versi"] = b.Versi,
         };
+        Opsional(e, "TanggalDialog", tanggalDialog);
         Opsional(e, "Catatan", b.Catatan);
         Opsional(e, "DitutupOleh", b.DitutupOleh);
         Opsional(e, "DitutupOlehNama", b.DitutupOlehNama);

@@ -192,4 +192,40 @@ internal static class TableKeys
     /// (row key = that partition's key), so the recovery job reads this one partition and then only those partitions.
     /// </summary>
     public const string PengirimanTerbukaPartition = "terbuka";
+
+    /// <summary>
+    /// The reach index of an office (table <c>{prefix}Percakapan</c>): one row per employee (<see cref="JangkauanRow"/>)
+    /// with the linked account and the state of its conversation, so the coordinators' reach list is one partition
+    /// query, not two point reads per person. A hint: rows are checked against the "linked users of an employee" index.
+    /// </summary>
+    public static string JangkauanPartition(string kodeKantor) => "jangkauan|" + Kantor(kodeKantor);
+
+    public static string JangkauanRow(Nip nip) => nip.Value;
+
+    /// <summary>
+    /// Inside a person's <see cref="PercakapanPartition"/>: the office and NIP the account is linked to (written with the
+    /// link), so a change of the conversation's state knows which reach index row to update.
+    /// </summary>
+    public const string PercakapanTautanRow = "tautan";
+
+    /// <summary>
+    /// A dialog's head row, date first (<c>d|{yyyy-MM-dd}|{id}</c>, the office date it was held): "the office's dialogs
+    /// since a date" is one row-key range, however many dialogs the office kept from earlier years.
+    /// </summary>
+    public static string DialogRow(string id, DateOnly tanggal) => $"d|{Tanggal(tanggal)}|{Escape(id)}";
+
+    /// <summary>An agenda item (with its minutes) of a dialog: sorts right after its head, in agenda order.</summary>
+    public static string AgendaRow(string id, DateOnly tanggal, int urutan) =>
+        string.Create(CultureInfo.InvariantCulture, $"d|{Tanggal(tanggal)}|{Escape(id)}|a|{urutan:D3}");
+
+    /// <summary>The first head row of the dialogs held on or after <paramref name="sejak"/>.</summary>
+    public static string DialogSejak(DateOnly sejak) => "d|" + Tanggal(sejak);
+
+    /// <summary>
+    /// Where a dialog is (<c>i|{id}</c>, property <c>Tanggal</c>): loading one dialog by its id is a point read of this
+    /// pointer, then one range read. Added in the dialog's transaction, so a second save of the id fails on it (409).
+    /// </summary>
+    public static string DialogPointerRow(string id) => "i|" + Escape(id);
+
+    private static string Tanggal(DateOnly tanggal) => tanggal.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

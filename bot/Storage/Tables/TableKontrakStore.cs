@@ -19,13 +19,16 @@ namespace KinerjaBot.Storage.Tables;
 /// fails the whole transaction, nothing is written, and the current state comes back as the domain's conflict.
 /// Delegations live in one partition per office (<c>delegasi|{KODE}</c>).
 /// </summary>
-public sealed class TableKontrakStore(TableStorage storage, IKantorStore kantor, ILogger<TableKontrakStore> logger) : IKontrakStore, Salin.ISalinanKontrak
+public sealed class TableKontrakStore(TableStorage storage, ILogger<TableKontrakStore> logger) : IKontrakStore, Salin.ISalinanKontrak
 {
     /// <summary>An entity group transaction holds at most 100 operations.</summary>
     private const int BatasTransaksi = 100;
 
     /// <summary>A fresh workflow is 3 rows (state, version 1, first audit line): 33 of them fill one transaction.</summary>
     private const int AlurPerTransaksi = 33;
+
+    /// <summary>Contracts read by one query: the partition comparison and 2 per row range stay within 15 comparisons.</summary>
+    private const int RentangPerKueri = 7;
 
     public async Task<PersetujuanSkp?> MuatAsync(KunciSkp kunci, CancellationToken cancellationToken)
     {
@@ -130,7 +133,8 @@ public sealed class TableKontrakStore(TableStorage storage, IKantorStore kantor,
     public async Task<IReadOnlyList<SkpMenunggu>> DaftarMenungguAsync(string kodeKantor, Nip penyetuju, DateOnly hariIni, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kodeKantor);
-        var data = await kantor.MuatAsync(kodeKantor, cancellationToken).ConfigureAwait(false);
+        // Only the people are needed (their NipAtasan): the organisation, not the office's years.
+        var data = await TableKantorStore.MuatOrganisasiAsync(storage, kodeKantor, logger, cancellationToken).ConfigureAwait(false);
         if (data is null)
         {
             return [];
@@ -171,13 +175,44 @@ public sealed class TableKontrakStore(TableStorage storage, IKantorStore kantor,
         ArgumentException.ThrowIfNullOrWhiteSpace(kodeKantor);
         var table = await storage.KontrakAsync(cancellationToken).ConfigureAwait(false);
         var kode = TableKeys.KodeKantor(kodeKantor);
-        var hasil = new List<PersetujuanSkp>();
+        var pk = TableKeys.KontrakPartition(kodeKantor, tahun);
 
-        // One partition query: the year's workflows in row-key order (by NIP), kept when a version changes targets.
-        foreach (var (nip, baris) in await BacaTahunAsync(table, kodeKantor, tahun, cancellationToken).ConfigureAwait(false))
+        // Which workflows have a version that changes targets: one query filtered on the server, returning only those
+        // version rows (the audit lines, which grow with every decision, stay on the server).
+        var nip = new SortedSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and Baris eq {"versi"} and JumlahPerubahan gt {0}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["Nip"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (baris.Any(b => b.GetString("Baris") == "versi" && b.GetInt32("JumlahPerubahan") > 0)
-                && Bangun(new KunciSkp(kode, tahun, Nip.Parse(nip)), baris) is { } alur)
+            nip.Add(e.GetString("Nip"));
+        }
+
+        // Those workflows whole (state, versions, audit: the domain rebuilds a workflow from all three), several
+        // contracts' row ranges per query — a filter holds at most 15 comparisons: the partition and 7 ranges.
+        var baris = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
+        foreach (var potongan in nip.Chunk(RentangPerKueri))
+        {
+            var rentang = string.Join(" or ", potongan.Select(n =>
+            {
+                var (dari, sampai) = TableKeys.AlurRentang(Nip.Parse(n));
+                return "(" + TableClient.CreateQueryFilter($"RowKey ge {dari} and RowKey lt {sampai}") + ")";
+            }));
+            var f = TableClient.CreateQueryFilter($"PartitionKey eq {pk}") + " and (" + rentang + ")";
+            await foreach (var e in table.QueryAsync<TableEntity>(f, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                var n = e.GetString("Nip");
+                if (!baris.TryGetValue(n, out var daftar))
+                {
+                    baris[n] = daftar = [];
+                }
+
+                daftar.Add(e);
+            }
+        }
+
+        var hasil = new List<PersetujuanSkp>();
+        foreach (var n in nip)
+        {
+            if (baris.TryGetValue(n, out var daftar) && Bangun(new KunciSkp(kode, tahun, Nip.Parse(n)), daftar) is { } alur)
             {
                 hasil.Add(alur);
             }
@@ -394,26 +429,6 @@ public sealed class TableKontrakStore(TableStorage storage, IKantorStore kantor,
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             hasil.Add(e);
-        }
-
-        return hasil;
-    }
-
-    /// <summary>An office-year partition, grouped by owner (row-key order: by NIP).</summary>
-    private static async Task<List<(string Nip, List<TableEntity> Baris)>> BacaTahunAsync(TableClient table, string kodeKantor, int tahun,
-        CancellationToken cancellationToken)
-    {
-        var hasil = new List<(string, List<TableEntity>)>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.KontrakPartition(kodeKantor, tahun)}");
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            var nip = e.GetString("Nip");
-            if (hasil.Count == 0 || hasil[^1].Item1 != nip)
-            {
-                hasil.Add((nip, []));
-            }
-
-            hasil[^1].Item2.Add(e);
         }
 
         return hasil;

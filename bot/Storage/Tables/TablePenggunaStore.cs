@@ -92,6 +92,7 @@ public sealed class TablePenggunaStore(TableStorage storage, ILogger<TablePenggu
                         // Best effort: a stale index row is harmless (CariByNipAsync checks it against the user's entity).
                         await table.DeleteEntityAsync(TableKeys.PenggunaNipPartition(dulu.KodeKantor, dulu.Nip), TableKeys.PenggunaNipRow(dulu.AadObjectId),
                             ETag.All, cancellationToken).ConfigureAwait(false);
+                        await TablePercakapanStore.LepasAsync(storage, dulu, cancellationToken).ConfigureAwait(false);
                     }
                 }
                 else
@@ -106,6 +107,9 @@ public sealed class TablePenggunaStore(TableStorage storage, ILogger<TablePenggu
                 // Another link of the same user landed in between: read it and write over it (last writer wins).
             }
         }
+
+        // The office's reach index learns the link (and the state of the person's chat so far).
+        await TablePercakapanStore.TautkanAsync(storage, pengguna, cancellationToken).ConfigureAwait(false);
 
         TableLog.PenggunaSaved(logger, pengguna.AadObjectId, pengguna.KodeKantor);
     }

@@ -2,7 +2,10 @@ using Kinerja.Domain.Dialog;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Kontrak;
 using Kinerja.Domain.Organisasi;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KinerjaBot.Tests.Storage;
 
@@ -13,17 +16,17 @@ namespace KinerjaBot.Tests.Storage;
 /// </summary>
 public abstract class DialogStoreContractTests : IDisposable
 {
-    private static readonly CancellationToken Ct = CancellationToken.None;
+    protected static readonly CancellationToken Ct = CancellationToken.None;
     private static readonly DateOnly HariIni = new(2026, 11, 28);
-    private static readonly DateTimeOffset Sekarang = new(2026, 11, 28, 3, 10, 0, TimeSpan.Zero);
-    private static readonly Pelaku Bagus = new(Nip.Parse("198211052003121004"), "Bagus Prasetyo Nugroho");
-    private static readonly Pelaku Lestari = new(Nip.Parse("199312012015032004"), "Lestari Handayani");
+    protected static readonly DateTimeOffset Sekarang = new(2026, 11, 28, 3, 10, 0, TimeSpan.Zero);
+    protected static readonly Pelaku Bagus = new(Nip.Parse("198211052003121004"), "Bagus Prasetyo Nugroho");
+    protected static readonly Pelaku Lestari = new(Nip.Parse("199312012015032004"), "Lestari Handayani");
     private static readonly Pelaku Fajar = new(Nip.Parse("199806212020031006"), "Fajar Nugraha");
 
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("kinerja-dialog-");
     private TestStore? _utama;
 
-    private TestStore _store => _utama ??= Buka(Path.Combine(_dir.FullName, "kinerja.db"));
+    protected TestStore _store => _utama ??= Buka(Path.Combine(_dir.FullName, "kinerja.db"));
 
     protected abstract TestStore Buka(string dbPath);
 
@@ -35,7 +38,7 @@ public abstract class DialogStoreContractTests : IDisposable
         _dir.Delete(recursive: true);
     }
 
-    private static DialogKinerja Dialog(string id, Pelaku bawahan, DateOnly tanggal, params MasukanTindakLanjut[] tindakLanjut)
+    protected static DialogKinerja Dialog(string id, Pelaku bawahan, DateOnly tanggal, params MasukanTindakLanjut[] tindakLanjut)
     {
         var seri = SeriDialog.Dki(Bagus.Nip, bawahan.Nip);
         var agenda = new AgendaDialog(seri, new Periode(2026, 3),
@@ -176,5 +179,81 @@ public sealed class TableDialogStoreTests(AzuriteFixture azurite) : DialogStoreC
         var store = new TestStore(dbPath, null, azurite.Konfigurasi(_prefix));
         Assert.IsType<KinerjaBot.Storage.Tables.TableDialogStore>(store.Dialog);
         return store;
+    }
+
+    [Fact]
+    public async Task TindakLanjut_PenutupLainMendaratAntaraBacaDanTulis_412_MenjadiKonflik_PenutupLainYangBerlaku()
+    {
+        await _store.Dialog.SimpanAsync(Dialog("dlg-9", Lestari, new DateOnly(2026, 11, 27), new MasukanTindakLanjut("SOP", Lestari.Nip.Value, "31/12/2026")), Ct);
+        var olehBagus = (await _store.Dialog.MuatTindakLanjutAsync("KPPN-METRO", "dlg-9-1", Ct))!;
+        Assert.True(olehBagus.Batalkan(Bagus, "Tidak relevan lagi", Sekarang, 1).Berhasil);
+        // Bagus's close (another instance) lands after Lestari's store read the follow-up and its ETag, before its replace.
+        var sela = new PenulisDiAntara(PenulisDiAntara.TulisBersyarat, async () => Assert.True((await _store.Dialog.SimpanTindakLanjutAsync(olehBagus, Ct)).Tersimpan));
+        using var lestari = new TestStore(_store.DbPath, null, azurite.Konfigurasi(_prefix), s => s.AddSingleton<HttpPipelinePolicy>(sela));
+        var olehLestari = (await lestari.Dialog.MuatTindakLanjutAsync("KPPN-METRO", "dlg-9-1", Ct))!;
+        Assert.True(olehLestari.Selesaikan(Lestari, "SOP sudah terbit", Sekarang.AddMinutes(1), 1).Berhasil);
+        sela.Aktif = true;
+
+        var hasil = await lestari.Dialog.SimpanTindakLanjutAsync(olehLestari, Ct);
+
+        Assert.Equal(1, sela.Terjadi);
+        Assert.False(hasil.Tersimpan);
+        Assert.Equal((StatusTindakLanjut.Dibatalkan, "Tidak relevan lagi", Bagus, 2), (hasil.Sekarang.Status, hasil.Sekarang.Catatan, hasil.Sekarang.DitutupOleh, hasil.Sekarang.Versi));
+        var akhir = (await _store.Dialog.MuatAsync("KPPN-METRO", "dlg-9", Ct))!.TindakLanjut.Single();
+        Assert.Equal((StatusTindakLanjut.Dibatalkan, Bagus, 2), (akhir.Status, akhir.DitutupOleh, akhir.Versi));
+    }
+
+    [Fact]
+    public async Task Daftar_Sejak_RentangKunci_DialogLamaTidakDibacaDariServer()
+    {
+        // Ten dialogs of January and one of this week: listing "since this month" reads only this month's rows.
+        for (var i = 0; i < 10; i++)
+        {
+            await _store.Dialog.SimpanAsync(Dialog($"lama-{i}", Lestari, new DateOnly(2026, 1, 5 + i), new MasukanTindakLanjut("SOP", Lestari.Nip.Value, "31/12/2026")), Ct);
+        }
+
+        await _store.Dialog.SimpanAsync(Dialog("baru", Lestari, new DateOnly(2026, 11, 27), new MasukanTindakLanjut("Rekon", Lestari.Nip.Value, "31/12/2026")), Ct);
+        var baris = new PenghitungBaris();
+        using var s = new TestStore(_store.DbPath, null, azurite.Konfigurasi(_prefix), x => x.AddSingleton<HttpPipelinePolicy>(baris));
+
+        var daftar = await s.Dialog.DaftarAsync("KPPN-METRO", new DateOnly(2026, 11, 1), Ct);
+        var satu = await s.Dialog.MuatAsync("KPPN-METRO", "baru", Ct);
+
+        var d = Assert.Single(daftar);
+        Assert.Equal(("baru", "Rekon"), (d.Id, d.TindakLanjut.Single().Uraian));
+        Assert.Equal("Rekon", satu!.TindakLanjut.Single().Uraian);
+        // Heads, agenda rows (2 each) and follow-ups of "baru" only, twice (list, load), plus the load's pointer.
+        Assert.Equal((1 + 2 + 1) * 2 + 1, baris.Entitas);
+    }
+
+    /// <summary>Counts the entities the service returns (the <c>value</c> array of query answers, 1 for a point read).</summary>
+    private sealed class PenghitungBaris : HttpPipelinePolicy
+    {
+        private int _entitas;
+
+        public int Entitas => _entitas;
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            Hitung(message);
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            ProcessNext(message, pipeline);
+            Hitung(message);
+        }
+
+        private void Hitung(HttpMessage message)
+        {
+            if (message.Request.Method != RequestMethod.Get || message.Response.Status != 200)
+            {
+                return;
+            }
+
+            var json = System.Text.Json.Nodes.JsonNode.Parse(message.Response.Content.ToString());
+            Interlocked.Add(ref _entitas, json?["value"] is System.Text.Json.Nodes.JsonArray a ? a.Count : 1);
+        }
     }
 }

@@ -269,7 +269,7 @@ public sealed class TableKontrakStoreTests(AzuriteFixture azurite) : KontrakStor
         await b.Importer.ImporAsync(d.Folder, Ct);
         // Store A's transaction is held back until store B has decided: B lands after A read the state row and its
         // ETag, before A's entity group transaction reaches the service — the race the ETag exists for.
-        var sela = new PenulisDiAntara(() => KeputusanSkp.PutuskanAsync(b.Kontrak, KunciLestari,
+        var sela = new PenulisDiAntara(PenulisDiAntara.Transaksi, () => KeputusanSkp.PutuskanAsync(b.Kontrak, KunciLestari,
             s => s.Kembalikan(Izin(s), Pada(2027, 1, 12, 9, 1), 1, "Perbaiki target", Saluran.Teams), Ct));
         using var a = new TestStore(d.DbPath, null, azurite.Konfigurasi(_prefix), s => s.AddSingleton<HttpPipelinePolicy>(sela));
         var skp = (await a.Kontrak.MuatAsync(KunciLestari, Ct))!;
@@ -284,28 +284,5 @@ public sealed class TableKontrakStoreTests(AzuriteFixture azurite) : KontrakStor
         var tersimpan = (await b.Kontrak.MuatAsync(KunciLestari, Ct))!;
         Assert.Equal([StatusSkp.Diajukan, StatusSkp.Dikembalikan], tersimpan.JejakAudit.Select(x => x.Ke));
         Assert.Null(tersimpan.VersiTerakhir.DisetujuiPadaUtc);
-    }
-
-    /// <summary>Runs another writer once, just before the first entity group transaction (<c>$batch</c>) is sent.</summary>
-    private sealed class PenulisDiAntara(Func<Task> penulis) : HttpPipelinePolicy
-    {
-        private int _terjadi;
-
-        public bool Aktif { get; set; }
-
-        public int Terjadi => _terjadi;
-
-        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            if (Aktif && message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Interlocked.Increment(ref _terjadi) == 1)
-            {
-                await penulis();
-            }
-
-            await ProcessNextAsync(message, pipeline);
-        }
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
     }
 }

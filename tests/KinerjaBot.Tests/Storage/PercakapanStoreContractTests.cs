@@ -1,7 +1,9 @@
 using Kinerja.Domain.Ports;
 using KinerjaBot.Storage;
 using KinerjaBot.Tests.Reach;
+using Azure.Core.Pipeline;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KinerjaBot.Tests.Storage;
@@ -289,5 +291,48 @@ public sealed class TablePercakapanStoreTests(AzuriteFixture azurite) : Percakap
         var store = new TestStore(dbPath, time, azurite.Konfigurasi(_prefix));
         Assert.IsType<KinerjaBot.Storage.Tables.TablePercakapanStore>(store.Percakapan);
         return store;
+    }
+
+    [Fact]
+    public async Task Referensi_YangLebihBaruMendaratAntaraBacaDanTulis_412_DiputuskanLagi_YangLebihBaruTetap()
+    {
+        const string aad = "aad-balapan";
+        Assert.True(await _store.Percakapan.SimpanReferensiAsync(Referensi(aad, Pukul10, conversationId: "a:1"), Ct));
+        // Another instance stores a newer reference after this store read the entity (10.00), before its replace.
+        var sela = new PenulisDiAntara(PenulisDiAntara.TulisBersyarat,
+            async () => Assert.True(await _store.Percakapan.SimpanReferensiAsync(Referensi(aad, Pukul10.AddMinutes(3), conversationId: "a:3"), Ct)));
+        using var a = new TestStore(Path.Combine(Dir.FullName, "kinerja.db"), Time, azurite.Konfigurasi(_prefix), s => s.AddSingleton<HttpPipelinePolicy>(sela));
+        sela.Aktif = true;
+
+        // 10.02 is newer than what it read, older than what landed: the 412 makes it decide again, on 10.03, and stop.
+        var disimpan = await a.Percakapan.SimpanReferensiAsync(Referensi(aad, Pukul10.AddMinutes(2), conversationId: "a:2"), Ct);
+
+        Assert.Equal(1, sela.Terjadi);
+        Assert.False(disimpan);
+        var r = (await _store.Percakapan.CariAsync(aad, Ct))!.Referensi!;
+        Assert.Equal(("a:3", Pukul10.AddMinutes(3)), (r.ConversationId, r.DiperbaruiPada));
+    }
+
+    [Fact]
+    public async Task IndeksJangkauan_KeadaanLebihBaruMendaratSebelumBarisDitulis_412_KeadaanLamaTidakMenimpa()
+    {
+        await _store.Kantor.SimpanAsync(KantorKecil.Data(), Ct);
+        var aad = KantorKecil.Aad(KantorKecil.Maya);
+        await _store.Pengguna.SimpanAsync(new PenggunaTerkait(aad, KantorKecil.Kode, KantorKecil.Maya, "maya.kurniasari@kemenkeu.example", Pukul10), Ct);
+        Assert.True(await _store.Percakapan.SimpanReferensiAsync(Referensi(aad, Pukul10), Ct));
+        // This store records a refusal (10.02); another instance records a live chat (10.03, which clears it) after this
+        // store wrote the person's entity, before it writes the office's reach index row.
+        var sela = new PenulisDiAntara(m => PenulisDiAntara.TulisBersyarat(m) && Uri.UnescapeDataString(m.Request.Uri.Path).Contains("jangkauan|", StringComparison.Ordinal),
+            async () => Assert.True(await _store.Percakapan.SimpanReferensiAsync(Referensi(aad, Pukul10.AddMinutes(3), conversationId: "a:3"), Ct)));
+        using var a = new TestStore(Path.Combine(Dir.FullName, "kinerja.db"), Time, azurite.Konfigurasi(_prefix), s => s.AddSingleton<HttpPipelinePolicy>(sela));
+        sela.Aktif = true;
+
+        Assert.True(await a.Percakapan.TandaiTidakTerjangkauAsync(aad, new TidakTerjangkau(AlasanTidakTerjangkau.DiblokirPengguna, "ConversationBlockedByUser",
+            Pukul10.AddMinutes(2)), Ct));
+
+        // The index row was written by the newer state; the older one's replace got 412 and then stood down.
+        Assert.Equal(1, sela.Terjadi);
+        Assert.Null((await _store.Percakapan.CariAsync(aad, Ct))!.TidakTerjangkau);
+        Assert.DoesNotContain(await _store.Percakapan.DaftarTidakTerjangkauAsync(KantorKecil.Kode, Ct), x => x.Nip == KantorKecil.Maya);
     }
 }
