@@ -37,8 +37,8 @@ public sealed class LiburKantorOptions
     public string Nama { get; set; } = "";
 }
 
-/// <summary>Checks what annotations cannot: every office day off is a real date with a name, every coordinator a NIP.</summary>
-public sealed class PengingatOptionsValidator : IValidateOptions<KalenderOptions>, IValidateOptions<PengingatOptions>
+/// <summary>Checks what annotations cannot: every office day off is a real date with a name.</summary>
+public sealed class PengingatOptionsValidator : IValidateOptions<KalenderOptions>
 {
     public ValidateOptionsResult Validate(string? name, KalenderOptions options)
     {
@@ -65,23 +65,6 @@ public sealed class PengingatOptionsValidator : IValidateOptions<KalenderOptions
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
-
-    public ValidateOptionsResult Validate(string? name, PengingatOptions options)
-    {
-        var errors = new List<string>();
-        foreach (var (kantor, nips) in options.Koordinator)
-        {
-            foreach (var nip in nips)
-            {
-                if (!Nip.TryParse(nip, out _, out var alasan))
-                {
-                    errors.Add($"{PengingatOptions.Section}:Koordinator:{kantor}: {alasan}.");
-                }
-            }
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
 }
 
 /// <summary>
@@ -96,8 +79,13 @@ public static class PengingatServiceCollectionExtensions
         services.AddOptions<KalenderOptions>().Bind(configuration.GetSection(KalenderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PengingatOptions>().Bind(configuration.GetSection(PengingatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<KalenderOptions>, PengingatOptionsValidator>();
-        services.AddSingleton<IValidateOptions<PengingatOptions>, PengingatOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PengingatOptions>>().Value);
+
+        // The offices' coordinators, one notion for the digest, status pengiriman, the dashboard, nilai tim kantor and the dialogs.
+        services.AddOptions<KoordinatorOptions>().Bind(configuration.GetSection(KoordinatorOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KoordinatorOptions>>(_ => new KoordinatorOptionsValidator(configuration));
+        services.TryAddSingleton<IKoordinatorKantor>(sp => new KoordinatorKantor(sp.GetRequiredService<IOptions<KoordinatorOptions>>().Value.Kantor
+            .Select(e => KeyValuePair.Create(e.Key, (IReadOnlyList<string>)e.Value))));
 
         services.AddSingleton(_ => KalenderLibur.Bawaan());
         services.AddSingleton(sp => new KalenderKerja(

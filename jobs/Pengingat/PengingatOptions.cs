@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Kinerja.Jobs.Pengingat;
 
-/// <summary>Section <c>Kinerja:Pengingat</c>: when the daily run of each office starts, and who its coordinators are.</summary>
+/// <summary>Section <c>Kinerja:Pengingat</c>: when the daily run of each office starts, and how long the realisation window lasts.</summary>
 public sealed class PengingatOptions
 {
     public const string Section = "Kinerja:Pengingat";
@@ -14,10 +14,4 @@ public sealed class PengingatOptions
     /// <summary>Days after a quarter's end in which missing realisations are asked for (domain.md §8: ~10–14).</summary>
     [Range(1, 31)]
     public int HariIsiRealisasi { get; set; } = 10;
-
-    /// <summary>
-    /// The coordinators (Manajer Kinerja Pegawai) per office code, by NIP. An office not listed: the heads of its units
-    /// named "Subbagian Umum" or "Bagian Umum" (domain.md §7: at a KPPN the Subbagian Umum runs the process).
-    /// </summary>
-    public Dictionary<string, List<string>> Koordinator { get; set; } = new(StringComparer.Ordinal);
 }

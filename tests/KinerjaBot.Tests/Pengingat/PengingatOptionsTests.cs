@@ -12,7 +12,10 @@ public sealed class PengingatOptionsTests
     [Theory]
     [InlineData("Kinerja:Pengingat:JamKirim", "24", "JamKirim")]
     [InlineData("Kinerja:Pengingat:HariIsiRealisasi", "0", "HariIsiRealisasi")]
-    [InlineData("Kinerja:Pengingat:Koordinator:KPPN-METRO:0", "12345", "Kinerja:Pengingat:Koordinator:KPPN-METRO: NIP '12345' harus 18 digit")]
+    [InlineData("Kinerja:Koordinator:Kantor:KPPN-METRO:0", "12345", "Kinerja:Koordinator:Kantor:KPPN-METRO:0 '12345' is neither an 18-digit NIP nor an e-mail address.")]
+    [InlineData("Kinerja:Pengingat:Koordinator:KPPN-METRO:0", "198407222006122001", "Kinerja:Pengingat:Koordinator is no longer read: list each office's coordinators (NIP or e-mail) under Kinerja:Koordinator:Kantor:{KODE-KANTOR}.")]
+    [InlineData("Kinerja:Jadwal:Koordinator:0", "KPPN-METRO:198407222006122001", "Kinerja:Jadwal:Koordinator is no longer read")]
+    [InlineData("Kinerja:Dialog:Koordinator:0", "ratna.anggraini@kemenkeu.example", "Kinerja:Dialog:Koordinator is no longer read")]
     [InlineData("Kinerja:Kalender:LiburKantor:0:Tanggal", "2026-02-30", "Kinerja:Kalender:LiburKantor:0:Tanggal '2026-02-30' is not a date")]
     public void NilaiSalah_MenolakStartMenyebutKunci(string kunci, string nilai, string pesan)
     {

@@ -158,7 +158,7 @@ public sealed class PerencanaSkpDemoTests
     {
         using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2026, 11, 30, 8), new Dictionary<string, string?>
         {
-            ["Kinerja:Pengingat:Koordinator:KPPN-METRO:0"] = "199505112018031005",
+            ["Kinerja:Koordinator:Kantor:KPPN-METRO:0"] = "199505112018031005",
         });
         await h.ImporDemoAsync();
 

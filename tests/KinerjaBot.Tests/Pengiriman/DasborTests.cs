@@ -33,7 +33,8 @@ public sealed class DasborTests : IDisposable
             .With("Kinerja:Jadwal:Dasbor:Aktif", "true")
             .With("Kinerja:Jadwal:Dasbor:Authority", Penerbit)
             .With("Kinerja:Jadwal:Dasbor:Audience", Audiens)
-            .With("Kinerja:Jadwal:Koordinator:0", "KPPN-METRO:198407222006122001")
+            // The coordinator named by e-mail (Kinerja:Koordinator:Kantor); the Kasi PDMS, a unit head, is not one.
+            .With("Kinerja:Koordinator:Kantor:KPPN-METRO:0", "ratna.anggraini@kemenkeu.example")
             .WithServices(s => s.PostConfigure<JwtBearerOptions>(DasborHangfire.Skema, jwt =>
             {
                 // The tenant's signing keys, as its OpenID metadata would give them (no network in tests).

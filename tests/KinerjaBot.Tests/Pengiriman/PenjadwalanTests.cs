@@ -29,7 +29,6 @@ public sealed class PenjadwalanTests
     [Theory]
     [InlineData("Kinerja:Jadwal:Penyimpanan", "mongodb", "Kinerja:Jadwal:Penyimpanan 'mongodb' tidak dikenal")]
     [InlineData("Kinerja:Jadwal:JumlahPekerja", "0", "Kinerja:Jadwal:JumlahPekerja harus 1–200")]
-    [InlineData("Kinerja:Jadwal:Koordinator:0", "KPPN-METRO:123", "Kinerja:Jadwal:Koordinator 'KPPN-METRO:123' harus KODE-KANTOR:NIP")]
     [InlineData("Kinerja:Jadwal:Dasbor:Aktif", "true", "Kinerja:Jadwal:Dasbor:Authority wajib berupa URL https")]
     public void KonfigurasiPenjadwalanSalah_MenolakStartDenganNamaKunci(string kunci, string nilai, string pesan)
     {
