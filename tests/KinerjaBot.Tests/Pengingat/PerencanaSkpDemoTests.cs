@@ -1,8 +1,10 @@
 using Kinerja.Domain.Kontrak;
 using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Pengiriman;
+using Kinerja.Domain.Ports;
 using Kinerja.Testing.CardLint;
 using KinerjaBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KinerjaBot.Tests.Pengingat;
 
@@ -150,6 +152,42 @@ public sealed class PerencanaSkpDemoTests
         var belum = DemoCsv.Pegawai.Except(DemoCsv.DenganStatus(2027, "diajukan", "disetujui")).Count();
         Assert.StartsWith($"Rekap SKP 2027 KPPN Metro: {belum} belum diajukan, {DemoCsv.DenganStatus(2027, "diajukan").Count} belum disetujui, {DemoCsv.Pegawai.Count} tidak terjangkau.", pesan.Ringkasan, StringComparison.Ordinal);
         Assert.False(pesan.BisaDitunda);
+        await CardLinter.Shared.AssertValidAsync(pesan.Kartu.ToJson().ToJsonString());
+    }
+
+    [Fact]
+    public async Task RekapKoordinator_YangBelumPernahChatBukanTidakTerjangkau_DisebutTerpisah()
+    {
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2026, 11, 30, 8));
+        await h.ImporDemoAsync();
+        // Bagus is linked to his Teams account but has never chatted: the engine reaches him through the proactive install.
+        await h.Services.GetRequiredService<IPenggunaStore>().SimpanAsync(
+            new PenggunaTerkait("7a1d4e2b-0000-4000-8000-052003121004", Kantor, Bagus, "bagus.nugroho@kemenkeu.example", h.Time.GetUtcNow()), CancellationToken.None);
+
+        await h.JalankanAsync(Kantor);
+
+        var pesan = (await h.SusunAsync(Assert.Single(h.Pengiriman.Jenis(JenisPengiriman.RekapKoordinator))))!;
+        Assert.Contains($"{DemoCsv.Pegawai.Count - 1} tidak terjangkau. 1 belum pernah chat (dihubungi otomatis).", pesan.Ringkasan, StringComparison.Ordinal);
+        var kartu = pesan.Kartu.ToJson();
+        Assert.Contains("Belum pernah chat (KinerjaBot memasang dirinya untuk mereka) (1)", CardJson.AllText(kartu), StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
+    }
+
+    [Fact]
+    public async Task RekapKoordinator_MenyebutRingkasanNilaiYangDitahanDanAlasannya()
+    {
+        // Monday 2 November 2026: TW III is final by date; Nurul's realisation of 2b.005 is missing, so her summary waits.
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2026, 11, 2, 8));
+        await h.ImporDemoAsync();
+
+        await h.JalankanAsync(Kantor);
+
+        var pesan = (await h.SusunAsync(Assert.Single(h.Pengiriman.Jenis(JenisPengiriman.RekapKoordinator))))!;
+        Assert.Contains("Ringkasan nilai TW III 2026 ditahan untuk", pesan.Ringkasan, StringComparison.Ordinal);
+        var teks = CardJson.AllText(pesan.Kartu.ToJson());
+        Assert.Contains("Nurul Fadhilah", teks, StringComparison.Ordinal);
+        Assert.Contains("realisasi IKU 2b.005 belum ada", teks, StringComparison.Ordinal);
+        Assert.Contains("1 Desember 2026 dikirim sebagai nilai sementara", teks, StringComparison.Ordinal);
         await CardLinter.Shared.AssertValidAsync(pesan.Kartu.ToJson().ToJsonString());
     }
 
