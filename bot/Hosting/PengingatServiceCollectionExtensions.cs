@@ -121,7 +121,10 @@ public static class PengingatServiceCollectionExtensions
         // Built by a factory: its IPengirimanMassal is the delivery engine of issue 6 part A, registered by the host's
         // Hangfire area; the build-time validation of the container must not require it before that area is there.
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<PengingatHarianJob>(sp));
+        // JadwalPengingat removes stale office jobs with the host's Hangfire storage when there is one (DI default: none).
         services.AddSingleton<IJadwalBerulang, JadwalPengingat>();
+        services.AddSingleton<IJadwalBerulang, JadwalSinkron>();
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<SinkronJadwalJob>(sp));
         services.AddScoped<NilaiTimHandler>();
         return services;
     }

@@ -68,6 +68,7 @@ public sealed class PenjadwalanTests
         var uji = Assert.Single(berulang, j => j.Id == "uji-harian");
         Assert.Equal(("0 7 * * *", "Asia/Jayapura"), (uji.Cron, uji.TimeZoneId));
         Assert.Contains(berulang, j => j.Id == PekerjaPengiriman.IdPemulihan && j.Cron == "* * * * *");
+        Assert.Contains(berulang, j => j.Id == Kinerja.Jobs.Jadwal.SinkronJadwalJob.Id && j.Cron == "0 * * * *");
 
         var store = bot.Services.GetRequiredService<SqliteDatabase>().Path;
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(store)!, "hangfire.db")));
