@@ -62,11 +62,11 @@ public sealed class JadwalZonaWaktuTests
         Assert.Equal(["2027-H7"], perHari[new DateOnly(2027, 1, 22)]);
         Assert.Equal(["2027-H3"], perHari[new DateOnly(2027, 1, 28)]);
         Assert.Equal(["2027-H1"], perHari[new DateOnly(2027, 1, 29)]);
-        // Weekends and the (estimated) Isra Mikraj of 6 January 2027 are skipped.
-        Assert.Equal(["libur"], perHari[new DateOnly(2027, 1, 6)]);
+        // Weekends and Isra Mikraj (5 January 2027, SKB) are skipped.
+        Assert.Equal(["libur"], perHari[new DateOnly(2027, 1, 5)]);
         Assert.Equal(["libur"], perHari[new DateOnly(2027, 1, 9)]);
         Assert.Equal(["libur"], perHari[new DateOnly(2027, 1, 31)]);
-        Assert.Equal(9, perHari.Count(p => p.Value is ["libur"])); // four weekends and 6 January
+        Assert.Equal(9, perHari.Count(p => p.Value is ["libur"])); // four weekends and 5 January
     }
 
     [Fact]
