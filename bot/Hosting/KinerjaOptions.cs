@@ -60,6 +60,14 @@ public sealed class KoordinatorOptions
     /// it): the heads of its <i>Subbagian Umum</i>/<i>Bagian Umum</i> (<see cref="Kinerja.Domain.Organisasi.KoordinatorKantor"/>).
     /// </summary>
     public Dictionary<string, List<string>> Kantor { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The offices' coordinators as configured (for hosts without the scheduled messages' services: the CLI).</summary>
+    public static Kinerja.Domain.Organisasi.KoordinatorKantor Layanan(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var o = configuration.GetSection(Section).Get<KoordinatorOptions>() ?? new KoordinatorOptions();
+        return new(o.Kantor.Select(e => KeyValuePair.Create(e.Key, (IReadOnlyList<string>)e.Value)));
+    }
 }
 
 /// <summary>
