@@ -14,7 +14,8 @@ namespace KinerjaBot.Penjadwalan;
 /// <see cref="Skema"/> JWT scheme (issuer <c>Kinerja:Jadwal:Dasbor:Authority</c>, audience <c>…:Audience</c>), then
 /// either the administrators' app role or an <c>oid</c> linked (<see cref="IPenggunaStore"/>) to an employee listed
 /// who is a coordinator of their office (<see cref="IKoordinatorKantor"/>). No token or a bad one: 401; a valid token of anyone else: 403. Never
-/// anonymous, and not served at all unless <c>Kinerja:Jadwal:Dasbor:Aktif</c>.
+/// anonymous, and not served at all unless <c>Kinerja:Jadwal:Dasbor:Aktif</c>. Coordinators get it read-only: job actions
+/// (trigger, requeue, delete) are the administrators'.
 /// </summary>
 public static class DasborHangfire
 {
@@ -49,6 +50,8 @@ public static class DasborHangfire
                 Authorization = [],
                 AsyncAuthorization = [new Penjaga()],
                 DashboardTitle = "KinerjaBot — jadwal dan pengiriman",
+                // Coordinators watch; triggering, requeueing or deleting jobs is the administrators' (the caller was set by Penjaga).
+                IsReadOnlyFunc = c => !c.GetHttpContext().User.HasClaim("roles", o.Dasbor.PeranAdmin),
                 DisplayStorageConnectionString = false,
             });
         }

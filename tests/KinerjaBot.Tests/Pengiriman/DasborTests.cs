@@ -122,6 +122,28 @@ public sealed class DasborTests : IDisposable
     }
 
     [Fact]
+    public async Task Koordinator_HanyaMelihat_AksiJobUntukAdministrator()
+    {
+        await TautkanAsync(AadRatna, "198407222006122001");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PicuAsync(Token(AadRatna)));
+        Assert.Equal(HttpStatusCode.NoContent, await PicuAsync(Token("7a1d4e2b-0000-4000-8000-0000000000ad", peran: "KinerjaBot.Admin")));
+    }
+
+    /// <summary>The dashboard's "trigger now" on the hourly sync job.</summary>
+    private async Task<HttpStatusCode> PicuAsync(string token)
+    {
+        var client = _bot.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/hangfire/recurring/trigger")
+        {
+            Content = new FormUrlEncodedContent([KeyValuePair.Create("jobs[]", Kinerja.Jobs.Jadwal.SinkronJadwalJob.Id)]),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    [Fact]
     public async Task DasborTidakAktif_TidakDilayani()
     {
         using var bot = new BotFactory();
