@@ -95,7 +95,14 @@ public static class PengingatPersetujuanCard
 /// <summary>One person in the coordinators' digest, with what is pending.</summary>
 public sealed record BarisRekap(string Nama, string Keterangan);
 
-/// <summary>The weekly digest to the office's coordinators (SKP not submitted, not approved, people the bot cannot reach).</summary>
+/// <summary>A quarter's score summaries held until these people's data is complete, and when they go anyway (sementara).</summary>
+public sealed record RingkasanNilaiDitahan(string LabelPeriode, DateOnly DikirimSementaraPada, IReadOnlyList<BarisRekap> Orang);
+
+/// <summary>
+/// The weekly digest to the office's coordinators (SKP not submitted, not approved, people the bot cannot reach). People
+/// who merely have not chatted yet are reachable (the bot installs itself for them) and are listed apart
+/// (<see cref="BelumPernahChat"/>); held score summaries with their reason in <see cref="RingkasanDitahan"/>.
+/// </summary>
 public sealed record RekapKoordinatorModel(
     string NamaKantor,
     int Tahun,
@@ -103,7 +110,12 @@ public sealed record RekapKoordinatorModel(
     DateOnly Tenggat,
     IReadOnlyList<BarisRekap> BelumDiajukan,
     IReadOnlyList<BarisRekap> BelumDisetujui,
-    IReadOnlyList<BarisRekap> TidakTerjangkau);
+    IReadOnlyList<BarisRekap> TidakTerjangkau)
+{
+    public IReadOnlyList<BarisRekap> BelumPernahChat { get; init; } = [];
+
+    public RingkasanNilaiDitahan? RingkasanDitahan { get; init; }
+}
 
 public static class RekapKoordinatorCard
 {
@@ -115,7 +127,9 @@ public static class RekapKoordinatorCard
         ArgumentNullException.ThrowIfNull(model);
         var tahun = KartuPesan.Tahun(model.Tahun);
         var ringkasan = $"Rekap SKP {tahun} {model.NamaKantor}: {KartuPesan.Angka(model.BelumDiajukan.Count)} belum diajukan, " +
-            $"{KartuPesan.Angka(model.BelumDisetujui.Count)} belum disetujui, {KartuPesan.Angka(model.TidakTerjangkau.Count)} tidak terjangkau.";
+            $"{KartuPesan.Angka(model.BelumDisetujui.Count)} belum disetujui, {KartuPesan.Angka(model.TidakTerjangkau.Count)} tidak terjangkau." +
+            (model.BelumPernahChat.Count > 0 ? $" {KartuPesan.Angka(model.BelumPernahChat.Count)} belum pernah chat (dihubungi otomatis)." : "") +
+            (model.RingkasanDitahan is { } d ? $" Ringkasan nilai {d.LabelPeriode} ditahan untuk {KartuPesan.Angka(d.Orang.Count)} orang." : "");
         var body = new List<CardElement>
         {
             KartuPesan.Judul($"Rekap mingguan SKP {tahun} · {model.NamaKantor}"),
@@ -124,6 +138,16 @@ public static class RekapKoordinatorCard
         Bagian(body, "Belum mengajukan SKP", model.BelumDiajukan);
         Bagian(body, "Menunggu persetujuan atasan", model.BelumDisetujui);
         Bagian(body, "Tidak dapat dihubungi KinerjaBot", model.TidakTerjangkau);
+        if (model.BelumPernahChat.Count > 0)
+        {
+            Bagian(body, "Belum pernah chat (KinerjaBot memasang dirinya untuk mereka)", model.BelumPernahChat);
+        }
+
+        if (model.RingkasanDitahan is { } ditahan)
+        {
+            Bagian(body, $"Ringkasan nilai {ditahan.LabelPeriode} ditahan", ditahan.Orang);
+            body.Add(KartuPesan.Teks($"Ringkasan tiap orang dikirim begitu datanya lengkap; yang belum lengkap pada {Format.Tanggal(ditahan.DikirimSementaraPada)} dikirim sebagai nilai sementara.", halus: true));
+        }
         return KartuPesan.Kartu(body, [], ringkasan);
     }
 

@@ -4,15 +4,12 @@ using Microsoft.Extensions.Options;
 namespace KinerjaBot.Dialog;
 
 /// <summary>
-/// Section <c>Kinerja:Dialog</c>: who the office's coordinators are (they may read every dialog), and the short-lived
-/// signed links that serve a dialog's minutes as DOCX.
+/// Section <c>Kinerja:Dialog</c>: the short-lived signed links that serve a dialog's minutes as DOCX. Who may read
+/// every dialog (the office's coordinators) is <c>Kinerja:Koordinator:Kantor</c> (<c>IKoordinatorKantor</c>).
 /// </summary>
 public sealed class DialogOptions
 {
     public const string Section = "Kinerja:Dialog";
-
-    /// <summary>E-mails of the office's coordinators (Manajer Kinerja Organisasi/Pegawai); <c>Kinerja:Koordinator:Email</c> counts too.</summary>
-    public List<string> Koordinator { get; set; } = [];
 
     /// <summary>
     /// The bot's public base address (<c>https://bot.example.go.id</c>) for the download links of the minutes. Without
@@ -32,7 +29,7 @@ public sealed class DialogOptions
     public string? KunciTautan { get; set; }
 }
 
-/// <summary>What data annotations cannot check: the public address is absolute http(s) and the coordinators are e-mails.</summary>
+/// <summary>What data annotations cannot check: the public address is absolute http(s).</summary>
 public sealed class DialogOptionsValidator : IValidateOptions<DialogOptions>
 {
     public ValidateOptionsResult Validate(string? name, DialogOptions options)
@@ -41,14 +38,6 @@ public sealed class DialogOptionsValidator : IValidateOptions<DialogOptions>
         if (options.UrlPublik is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("https" or "http")))
         {
             errors.Add($"Kinerja:Dialog:UrlPublik '{url}' must be an absolute http(s) address.");
-        }
-
-        foreach (var email in options.Koordinator)
-        {
-            if (!new EmailAddressAttribute().IsValid(email))
-            {
-                errors.Add($"Kinerja:Dialog:Koordinator '{email}' is not an e-mail address.");
-            }
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -10,8 +10,6 @@ using Kinerja.Domain.Penilaian;
 using Kinerja.Domain.Ports;
 using KinerjaBot.Dialog;
 using KinerjaBot.Protocol;
-using KinerjaBot.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace KinerjaBot.Handlers;
 
@@ -35,8 +33,7 @@ public sealed partial class DialogHandler(
     Penilai penilai,
     KebijakanDialog kebijakan,
     TautanNotula tautan,
-    IOptions<DialogOptions> dialogOptions,
-    IOptions<KinerjaOptions> kinerjaOptions,
+    IKoordinatorKantor koordinatorKantor,
     TimeProvider time,
     ILogger<DialogHandler> logger)
 {
@@ -474,16 +471,7 @@ public sealed partial class DialogHandler(
     private static Periode PeriodeAgenda(Konteks k) =>
         k.Data.PeriodeTerakhirDenganRealisasi(k.HariIni.Year) ?? k.Data.PeriodeTerakhirDenganRealisasi() ?? new Periode(k.HariIni.Year, 1);
 
-    private HashSet<Nip> Koordinator(DataKantor data)
-    {
-        var email = new HashSet<string>(dialogOptions.Value.Koordinator, StringComparer.OrdinalIgnoreCase);
-        if (kinerjaOptions.Value.Koordinator.Email is { Length: > 0 } e)
-        {
-            email.Add(e);
-        }
-
-        return [.. data.Pegawai.Where(p => email.Contains(p.Email)).Select(p => p.Nip)];
-    }
+    private HashSet<Nip> Koordinator(DataKantor data) => [.. koordinatorKantor.Untuk(data).Select(p => p.Nip)];
 
     private async Task<Konteks?> KonteksAsync(IdentitasPengguna identitas, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Kinerja.Cards;
 using Kinerja.Domain.Kinerja;
+using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Penilaian;
 using Kinerja.Jobs.Pengingat;
 
@@ -8,9 +9,9 @@ namespace KinerjaBot.Handlers;
 /// <summary>
 /// "nilai tim": the leader's team card for a quarter (default: the latest quarter with realisation data), for the
 /// person of the activity only — a leader sees the people below them, nobody else's. Someone without direct reports
-/// is told so. <c>nilai tim kantor</c> shows the whole office, to the office's coordinators only. The model comes from <see cref="KartuNilai"/>, the same as the team summary sent when a period is final.
+/// is told so. <c>nilai tim kantor</c> shows the whole office, to the office's coordinators only (<see cref="IKoordinatorKantor"/>). The model comes from <see cref="KartuNilai"/>, the same as the team summary sent when a period is final.
 /// </summary>
-public sealed class NilaiTimHandler(DataPenilaian dataPenilaian, DataPengingat pengingat, KartuNilai kartu)
+public sealed class NilaiTimHandler(DataPenilaian dataPenilaian, IKoordinatorKantor koordinator, KartuNilai kartu)
 {
     public const string PesanBukanPimpinan =
         "Perintah **nilai tim** hanya untuk pimpinan yang memiliki bawahan langsung. Nilai tim bersifat pribadi bagi atasannya. Ketik **nilai saya** untuk melihat nilai Anda sendiri.";
@@ -27,7 +28,7 @@ public sealed class NilaiTimHandler(DataPenilaian dataPenilaian, DataPengingat p
             return Jawaban.Pesan("Data Anda tidak ditemukan lagi di data kantor. Hubungi Manajer Kinerja Pegawai kantor Anda.");
         }
 
-        if (kantor && !pengingat.Koordinator(data).Any(k => k.Nip == pimpinan.Nip))
+        if (kantor && !koordinator.Adalah(data, pimpinan.Nip))
         {
             return Jawaban.Pesan(PesanBukanKoordinator);
         }

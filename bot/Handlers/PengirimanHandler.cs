@@ -1,10 +1,9 @@
 using Kinerja.Cards;
 using Kinerja.Domain.Kalender;
+using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Pengiriman;
 using Kinerja.Domain.Ports;
 using Kinerja.Jobs.Pengiriman;
-using KinerjaBot.Penjadwalan;
-using Microsoft.Extensions.Options;
 
 namespace KinerjaBot.Handlers;
 
@@ -13,14 +12,14 @@ public sealed record JawabanPengiriman(AdaptiveCard? Kartu, string? Teks);
 
 /// <summary>
 /// The delivery engine's verbs: <i>Ingatkan besok</i> on a scheduled message (only its recipient) and
-/// <c>status pengiriman</c> (only the office's coordinators, <c>Kinerja:Jadwal:Koordinator</c>). Identity is the
+/// <c>status pengiriman</c> (only the office's coordinators, <see cref="IKoordinatorKantor"/>). Identity is the
 /// authenticated sender's, resolved by the caller; card data only names the delivery.
 /// </summary>
 public sealed class PengirimanHandler(
     IServiceProvider services,
     IBukuPengirimanStore buku,
     IKantorStore kantor,
-    IOptions<PenjadwalanOptions> options)
+    IKoordinatorKantor koordinator)
 {
     public const string PesanBukanKoordinator = "Status pengiriman hanya dapat dilihat oleh koordinator kinerja kantor. Hubungi pengelola KinerjaBot bila Anda seharusnya terdaftar sebagai koordinator.";
     public const string PesanTundaBelumAktif = "Maaf, *Ingatkan besok* belum dapat dipakai: kalender kerja kantor belum tersedia.";
@@ -49,12 +48,12 @@ public sealed class PengirimanHandler(
     public async Task<JawabanPengiriman> StatusAsync(IdentitasPengguna identitas, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identitas);
-        if (!BolehMelihat(identitas.KodeKantor, identitas.Nip))
+        var data = await kantor.MuatAsync(identitas.KodeKantor, cancellationToken);
+        if (data is null || !koordinator.Adalah(data, identitas.Nip))
         {
             return new JawabanPengiriman(null, PesanBukanKoordinator);
         }
 
-        var data = await kantor.MuatAsync(identitas.KodeKantor, cancellationToken);
         var kemajuan = new List<KemajuanPengiriman>();
         foreach (var r in (await buku.RingkasAsync(identitas.KodeKantor, cancellationToken)).Take(5))
         {
@@ -63,21 +62,16 @@ public sealed class PengirimanHandler(
             {
                 var halaman = await buku.DaftarAsync(identitas.KodeKantor, r.Jenis, r.Kurun, status, null, StatusPengirimanCard.DaftarMaksimal, cancellationToken);
                 bermasalah.AddRange(halaman.Catatan.Select(c => new PenerimaBermasalah(
-                    data?.CariPegawai(c.Kunci.Penerima)?.Nama ?? "(tidak ada di data kantor)", c.Kunci.Penerima.Value, Keterangan(c))));
+                    data.CariPegawai(c.Kunci.Penerima)?.Nama ?? "(tidak ada di data kantor)", c.Kunci.Penerima.Value, Keterangan(c))));
             }
 
             kemajuan.Add(new KemajuanPengiriman(r.Jenis, r.Kurun, r.Total, r.Berstatus(StatusPengiriman.Terkirim), r.Berstatus(StatusPengiriman.TidakTerjangkau),
                 r.Berstatus(StatusPengiriman.Gagal), r.MungkinTerkirim, r.Berstatus(StatusPengiriman.Dilewati), r.Berstatus(StatusPengiriman.Direncanakan), bermasalah));
         }
 
-        var nama = data?.UnitInduk?.Nama ?? identitas.KodeKantor;
+        var nama = data.UnitInduk?.Nama ?? identitas.KodeKantor;
         return new JawabanPengiriman(StatusPengirimanCard.Render(nama, kemajuan), null);
     }
-
-    /// <summary>Whether this employee is a coordinator of this office.</summary>
-    public bool BolehMelihat(string kodeKantor, Kinerja.Domain.Organisasi.Nip nip) =>
-        options.Value.Koordinator.Any(k => Koordinator.TryParse(k, out var c) && c.Nip == nip
-                                          && string.Equals(c.KodeKantor, kodeKantor.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private static string Keterangan(CatatanPengiriman c) => c switch
     {

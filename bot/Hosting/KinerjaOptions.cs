@@ -38,14 +38,77 @@ public sealed class DemoOptions
     public string Data { get; set; } = "DemoData/kppn-metro";
 }
 
-/// <summary>Who a person not found in any office should contact.</summary>
+/// <summary>
+/// Section <c>Kinerja:Koordinator</c>: the offices' coordinators (<see cref="Kantor"/>) and whom a person not found in
+/// any office should contact (<see cref="Nama"/>, <see cref="Email"/>).
+/// </summary>
 public sealed class KoordinatorOptions
 {
+    public const string Section = "Kinerja:Koordinator";
+
+    /// <summary>The contact shown to a person not found in any office.</summary>
     [Required]
     public string Nama { get; set; } = "Manajer Kinerja Pegawai (Subbagian Umum) kantor Anda";
 
+    /// <summary>The contact's e-mail (shown only; it makes nobody a coordinator).</summary>
     [EmailAddress]
     public string? Email { get; set; }
+
+    /// <summary>
+    /// The coordinators (Manajer Kinerja Organisasi/Pegawai) per office code, each a NIP or an e-mail of someone in the
+    /// office: <c>Kinerja:Koordinator:Kantor:KPPN-METRO:0</c>. An office not listed (or whose entries name nobody in
+    /// it): the heads of its <i>Subbagian Umum</i>/<i>Bagian Umum</i> (<see cref="Kinerja.Domain.Organisasi.KoordinatorKantor"/>).
+    /// </summary>
+    public Dictionary<string, List<string>> Kantor { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The offices' coordinators as configured (for hosts without the scheduled messages' services: the CLI).</summary>
+    public static Kinerja.Domain.Organisasi.KoordinatorKantor Layanan(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var o = configuration.GetSection(Section).Get<KoordinatorOptions>() ?? new KoordinatorOptions();
+        return new(o.Kantor.Select(e => KeyValuePair.Create(e.Key, (IReadOnlyList<string>)e.Value)));
+    }
+}
+
+/// <summary>
+/// The coordinators' list is valid (every entry a NIP or an e-mail, the key named), and none of the four lists it
+/// replaced is still configured: an old key would otherwise be silently ignored.
+/// </summary>
+public sealed class KoordinatorOptionsValidator(IConfiguration configuration) : IValidateOptions<KoordinatorOptions>
+{
+    /// <summary>The keys that named coordinators before <c>Kinerja:Koordinator:Kantor</c>.</summary>
+    public static IReadOnlyList<string> KunciLama { get; } = ["Kinerja:Dialog:Koordinator", "Kinerja:Jadwal:Koordinator", "Kinerja:Pengingat:Koordinator"];
+
+    public ValidateOptionsResult Validate(string? name, KoordinatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        foreach (var (kantor, isi) in options.Kantor)
+        {
+            if (string.IsNullOrWhiteSpace(kantor))
+            {
+                errors.Add($"{KoordinatorOptions.Section}:Kantor has an empty office code.");
+            }
+
+            for (var i = 0; i < isi.Count; i++)
+            {
+                if (!Kinerja.Domain.Organisasi.KoordinatorKantor.EntriSah(isi[i]))
+                {
+                    errors.Add($"{KoordinatorOptions.Section}:Kantor:{kantor}:{i.ToString(System.Globalization.CultureInfo.InvariantCulture)} '{isi[i]}' is neither an 18-digit NIP nor an e-mail address.");
+                }
+            }
+        }
+
+        foreach (var kunci in KunciLama)
+        {
+            if (configuration.GetSection(kunci).Exists())
+            {
+                errors.Add($"{kunci} is no longer read: list each office's coordinators (NIP or e-mail) under {KoordinatorOptions.Section}:Kantor:{{KODE-KANTOR}}.");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }
 
 /// <summary>Checks what data annotations cannot: the preset exists and the files named are there.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Hangfire;
 using Hangfire.Dashboard;
+using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Ports;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -12,8 +13,9 @@ namespace KinerjaBot.Penjadwalan;
 /// The Hangfire dashboard for coordinators and administrators only: an Entra ID access token (Bearer) validated by the
 /// <see cref="Skema"/> JWT scheme (issuer <c>Kinerja:Jadwal:Dasbor:Authority</c>, audience <c>…:Audience</c>), then
 /// either the administrators' app role or an <c>oid</c> linked (<see cref="IPenggunaStore"/>) to an employee listed
-/// in <c>Kinerja:Jadwal:Koordinator</c>. No token or a bad one: 401; a valid token of anyone else: 403. Never
-/// anonymous, and not served at all unless <c>Kinerja:Jadwal:Dasbor:Aktif</c>.
+/// who is a coordinator of their office (<see cref="IKoordinatorKantor"/>). No token or a bad one: 401; a valid token of anyone else: 403. Never
+/// anonymous, and not served at all unless <c>Kinerja:Jadwal:Dasbor:Aktif</c>. Coordinators get it read-only: job actions
+/// (trigger, requeue, delete) are the administrators'.
 /// </summary>
 public static class DasborHangfire
 {
@@ -48,6 +50,8 @@ public static class DasborHangfire
                 Authorization = [],
                 AsyncAuthorization = [new Penjaga()],
                 DashboardTitle = "KinerjaBot — jadwal dan pengiriman",
+                // Coordinators watch; triggering, requeueing or deleting jobs is the administrators' (the caller was set by Penjaga).
+                IsReadOnlyFunc = c => !c.GetHttpContext().User.HasClaim("roles", o.Dasbor.PeranAdmin),
                 DisplayStorageConnectionString = false,
             });
         }
@@ -81,8 +85,8 @@ public static class DasborHangfire
                 return false;
             }
 
-            return o.Koordinator.Any(k => Koordinator.TryParse(k, out var c) && c.Nip == terkait.Nip
-                                          && string.Equals(c.KodeKantor, terkait.KodeKantor.Trim(), StringComparison.OrdinalIgnoreCase));
+            var kantor = await http.RequestServices.GetRequiredService<IKantorStore>().MuatAsync(terkait.KodeKantor, http.RequestAborted);
+            return kantor is not null && http.RequestServices.GetRequiredService<IKoordinatorKantor>().Adalah(kantor, terkait.Nip);
         }
     }
 }

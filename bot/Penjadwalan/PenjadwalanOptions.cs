@@ -43,9 +43,6 @@ public sealed class PenjadwalanOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Kinerja:Jadwal:BatasTakTerlihat harus 1 detik – 1 hari.")]
     public TimeSpan BatasTakTerlihat { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Coordinators who may see delivery progress and the dashboard: <c>KODE-KANTOR:NIP</c>.</summary>
-    public List<string> Koordinator { get; set; } = [];
-
     [Required]
     public DasborOptions Dasbor { get; set; } = new();
 
@@ -114,14 +111,6 @@ public sealed class PenjadwalanOptionsValidator : IValidateOptions<PenjadwalanOp
             kesalahan.Add($"Kinerja:Jadwal:SqlitePath '{path}' bukan nama berkas.");
         }
 
-        foreach (var k in options.Koordinator)
-        {
-            if (!Koordinator.TryParse(k, out _))
-            {
-                kesalahan.Add($"Kinerja:Jadwal:Koordinator '{k}' harus KODE-KANTOR:NIP (NIP 18 angka).");
-            }
-        }
-
         if (options.Dasbor.Aktif)
         {
             if (!Uri.TryCreate(options.Dasbor.Authority, UriKind.Absolute, out var authority) || authority.Scheme != Uri.UriSchemeHttps)
@@ -141,22 +130,5 @@ public sealed class PenjadwalanOptionsValidator : IValidateOptions<PenjadwalanOp
         }
 
         return kesalahan.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(kesalahan);
-    }
-}
-
-/// <summary>A coordinator entry of <see cref="PenjadwalanOptions.Koordinator"/>.</summary>
-public readonly record struct Koordinator(string KodeKantor, Kinerja.Domain.Organisasi.Nip Nip)
-{
-    public static bool TryParse(string? teks, out Koordinator koordinator)
-    {
-        koordinator = default;
-        var i = teks?.LastIndexOf(':') ?? -1;
-        if (teks is null || i <= 0 || !Kinerja.Domain.Organisasi.Nip.TryParse(teks[(i + 1)..].Trim(), out var nip, out _))
-        {
-            return false;
-        }
-
-        koordinator = new Koordinator(teks[..i].Trim().ToUpperInvariant(), nip);
-        return true;
     }
 }

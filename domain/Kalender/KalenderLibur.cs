@@ -69,8 +69,45 @@ public sealed class KalenderLibur
         return Baca(reader.ReadToEnd(), "libur-nasional.json");
     }
 
-    public static KalenderLibur Baca(string json, string sumber)
+    public static KalenderLibur Baca(string json, string sumber) => new([.. Urai(json, sumber, null).Select(t => t.Tahun)]);
+
+    /// <summary>
+    /// This calendar with a deployment's override file applied (<c>Kinerja:Kalender:Berkas</c>), read as strictly and of
+    /// the same shape, per year: <c>sumber</c> and <c>keyakinan</c> replace the year's; the days of <c>libur</c> and
+    /// <c>cutiBersama</c> (both optional) are added or replace the day of that date; the dates of <c>hapus</c> are
+    /// removed (each must be a day of this calendar). A year this calendar lacks is added.
+    /// </summary>
+    public KalenderLibur DenganTimpaan(string json, string sumber)
     {
+        var tahun = Tahun.ToDictionary(t => t.Tahun);
+        foreach (var (t, hapus) in Urai(json, sumber, this))
+        {
+            var baru = t.Hari.Select(h => h.Tanggal).ToHashSet();
+            var dasar = tahun.TryGetValue(t.Tahun, out var ada) ? ada.Hari : [];
+            tahun[t.Tahun] = t with
+            {
+                Hari = [.. dasar.Where(h => !hapus.Contains(h.Tanggal) && !baru.Contains(h.Tanggal)).Concat(t.Hari).OrderBy(h => h.Tanggal)],
+            };
+        }
+
+        return new KalenderLibur([.. tahun.Values.OrderBy(t => t.Tahun)]);
+    }
+
+    /// <summary>
+    /// The years that need the operator on <paramref name="hariIni"/>: this year, and from 1 October (the decree for the
+    /// next year is normally out by then) next year too, when its data is missing or not <see cref="Keyakinan_Resmi"/>.
+    /// <c>Keyakinan</c> is null for a missing year.
+    /// </summary>
+    public IReadOnlyList<(int Tahun, string? Keyakinan)> PerluDiperbarui(DateOnly hariIni)
+    {
+        int[] tahun = hariIni.Month >= 10 ? [hariIni.Year, hariIni.Year + 1] : [hariIni.Year];
+        return [.. tahun.Select(t => (t, Tahun.FirstOrDefault(x => x.Tahun == t)?.Keyakinan)).Where(x => x.Keyakinan != Keyakinan_Resmi)];
+    }
+
+    /// <summary>Reads the years of a holiday file; with <paramref name="dasar"/>, an override of that calendar (<c>hapus</c> allowed, the day lists optional).</summary>
+    private static List<(TahunLibur Tahun, HashSet<DateOnly> Hapus)> Urai(string json, string sumber, KalenderLibur? dasar)
+    {
+        var timpaan = dasar is not null;
         var salah = new List<string>();
         JsonObject root;
         try
@@ -83,7 +120,7 @@ public sealed class KalenderLibur
         }
 
         KunciDikenal(root, "", ["tahun"], salah);
-        var daftar = new List<TahunLibur>();
+        var daftar = new List<(TahunLibur Tahun, HashSet<DateOnly> Hapus)>();
         if (root["tahun"] is not JsonArray tahunArr || tahunArr.Count == 0)
         {
             salah.Add("tahun: harus daftar yang tidak kosong");
@@ -100,7 +137,7 @@ public sealed class KalenderLibur
                 continue;
             }
 
-            KunciDikenal(t, jalur, ["tahun", "sumber", "keyakinan", "libur", "cutiBersama"], salah);
+            KunciDikenal(t, jalur, timpaan ? ["tahun", "sumber", "keyakinan", "libur", "cutiBersama", "hapus"] : ["tahun", "sumber", "keyakinan", "libur", "cutiBersama"], salah);
             var tahun = t["tahun"] is JsonValue v && v.TryGetValue<int>(out var th) && th is >= 2000 and <= 2100 ? th : 0;
             if (tahun == 0)
             {
@@ -108,7 +145,7 @@ public sealed class KalenderLibur
                 continue;
             }
 
-            if (daftar.Any(d => d.Tahun == tahun))
+            if (daftar.Any(d => d.Tahun.Tahun == tahun))
             {
                 salah.Add($"{jalur}.tahun: {tahun.ToString(CultureInfo.InvariantCulture)} muncul dua kali");
             }
@@ -121,16 +158,66 @@ public sealed class KalenderLibur
             }
 
             var hari = new List<HariLibur>();
-            BacaHari(t, "libur", JenisLibur.LiburNasional, tahun, jalur, hari, semua, salah);
-            BacaHari(t, "cutiBersama", JenisLibur.CutiBersama, tahun, jalur, hari, semua, salah);
-            daftar.Add(new TahunLibur(tahun, sumberTahun, keyakinan, hari.OrderBy(h => h.Tanggal).ToList()));
+            BacaHari(t, "libur", JenisLibur.LiburNasional, tahun, jalur, hari, semua, salah, wajib: !timpaan);
+            BacaHari(t, "cutiBersama", JenisLibur.CutiBersama, tahun, jalur, hari, semua, salah, wajib: !timpaan);
+            var hapus = timpaan ? BacaHapus(t, tahun, jalur, dasar!, semua, salah) : [];
+            daftar.Add((new TahunLibur(tahun, sumberTahun, keyakinan, hari.OrderBy(h => h.Tanggal).ToList()), hapus));
         }
 
-        return salah.Count > 0 ? throw new KalenderTidakValidException(sumber, salah) : new KalenderLibur(daftar);
+        return salah.Count > 0 ? throw new KalenderTidakValidException(sumber, salah) : daftar;
     }
 
-    private static void BacaHari(JsonObject t, string kunci, JenisLibur jenis, int tahun, string jalur, List<HariLibur> hasil, HashSet<DateOnly> semua, List<string> salah)
+    /// <summary>An override's <c>hapus</c>: dates of the base calendar to remove, not also declared in the override.</summary>
+    private static HashSet<DateOnly> BacaHapus(JsonObject t, int tahun, string jalur, KalenderLibur dasar, HashSet<DateOnly> semua, List<string> salah)
     {
+        var hasil = new HashSet<DateOnly>();
+        if (t["hapus"] is null)
+        {
+            return hasil;
+        }
+
+        if (t["hapus"] is not JsonArray arr)
+        {
+            salah.Add($"{jalur}.hapus: harus daftar tanggal");
+            return hasil;
+        }
+
+        for (var j = 0; j < arr.Count; j++)
+        {
+            var p = $"{jalur}.hapus[{j.ToString(CultureInfo.InvariantCulture)}]";
+            var teks = arr[j] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+            if (!DateOnly.TryParseExact(teks, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var tanggal))
+            {
+                salah.Add($"{p}: '{teks}' bukan tanggal yyyy-MM-dd");
+            }
+            else if (tanggal.Year != tahun)
+            {
+                salah.Add($"{p}: {teks} bukan di tahun {tahun.ToString(CultureInfo.InvariantCulture)}");
+            }
+            else if (dasar.Cari(tanggal) is null)
+            {
+                salah.Add($"{p}: {teks} tidak ada di kalender bawaan");
+            }
+            else if (!semua.Add(tanggal))
+            {
+                salah.Add($"{p}: {teks} juga ditambahkan di berkas ini");
+            }
+            else
+            {
+                hasil.Add(tanggal);
+            }
+        }
+
+        return hasil;
+    }
+
+    private static void BacaHari(JsonObject t, string kunci, JenisLibur jenis, int tahun, string jalur, List<HariLibur> hasil, HashSet<DateOnly> semua, List<string> salah, bool wajib)
+    {
+        if (!wajib && t[kunci] is null)
+        {
+            return;
+        }
+
         if (t[kunci] is not JsonArray arr)
         {
             salah.Add($"{jalur}.{kunci}: harus daftar (boleh kosong)");

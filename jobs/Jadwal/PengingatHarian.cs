@@ -78,17 +78,24 @@ public sealed partial class PengingatHarianJob(
 /// <summary>
 /// Registers <see cref="PengingatHarianJob"/> for every office in the store: id <c>pengingat-harian-{kode}</c>, cron
 /// Monday–Friday at the configured hour, in the office's IANA zone, <see cref="MisfireHandlingMode.Ignorable"/> so a
-/// restart after a downtime does not release a backlog of stale reminders. Idempotent (AddOrUpdate).
+/// restart after a downtime does not release a backlog of stale reminders. Idempotent (AddOrUpdate). With the Hangfire
+/// storage at hand (the host's) it also removes the daily job of an office no longer in the store. Run on start and
+/// every hour by <see cref="SinkronJadwalJob"/>, so an office imported (by the CLI, another process) gets its daily job
+/// within the hour and a removed one stops.
 /// </summary>
-public sealed partial class JadwalPengingat(IKantorStore kantor, PengingatOptions options, ILogger<JadwalPengingat> logger) : IJadwalBerulang
+public sealed partial class JadwalPengingat(IKantorStore kantor, PengingatOptions options, ILogger<JadwalPengingat> logger, JobStorage? storage = null) : IJadwalBerulang
 {
-    public static string IdJob(string kodeKantor) => "pengingat-harian-" + kodeKantor.ToLowerInvariant();
+    public const string Awalan = "pengingat-harian-";
+
+    public static string IdJob(string kodeKantor) => Awalan + kodeKantor.ToLowerInvariant();
 
     public string Cron => string.Create(CultureInfo.InvariantCulture, $"0 {options.JamKirim} * * 1-5");
 
     public async Task DaftarkanAsync(IRecurringJobManager manager, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manager);
+        var ada = IdTerdaftar();
+        var kini = new HashSet<string>(StringComparer.Ordinal);
         foreach (var kode in await kantor.DaftarKantorAsync(cancellationToken).ConfigureAwait(false))
         {
             var data = await kantor.MuatAsync(kode, cancellationToken).ConfigureAwait(false);
@@ -98,18 +105,85 @@ public sealed partial class JadwalPengingat(IKantorStore kantor, PengingatOption
             }
 
             var zona = DataPengingat.Zona(data);
+            var id = IdJob(kode);
+            kini.Add(id);
             manager.AddOrUpdate<PengingatHarianJob>(
-                IdJob(kode),
+                id,
                 job => job.JalankanAsync(kode, CancellationToken.None),
                 Cron,
                 new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(zona.IanaId), MisfireHandling = MisfireHandlingMode.Ignorable });
-            Log.Terdaftar(logger, IdJob(kode), Cron, zona.IanaId);
+            if (ada is null || !ada.Contains(id))
+            {
+                Log.Terdaftar(logger, id, Cron, zona.IanaId);
+            }
         }
+
+        foreach (var usang in ada?.Where(id => id.StartsWith(Awalan, StringComparison.Ordinal) && !kini.Contains(id)) ?? [])
+        {
+            manager.RemoveIfExists(usang);
+            Log.Dihapus(logger, usang);
+        }
+    }
+
+    /// <summary>The recurring job ids in the storage, or null without one (the planners' tests run without Hangfire).</summary>
+    private HashSet<string>? IdTerdaftar()
+    {
+        if (storage is null)
+        {
+            return null;
+        }
+
+        using var connection = storage.GetConnection();
+        return connection.GetAllItemsFromSet("recurring-jobs").ToHashSet(StringComparer.Ordinal);
     }
 
     private static partial class Log
     {
         [LoggerMessage(EventId = 9210, Level = LogLevel.Information, Message = "Recurring job {Id} registered: {Cron} in {Zona}")]
         public static partial void Terdaftar(ILogger logger, string id, string cron, string zona);
+
+        [LoggerMessage(EventId = 9211, Level = LogLevel.Information, Message = "Recurring job {Id} removed: its office is no longer in the store")]
+        public static partial void Dihapus(ILogger logger, string id);
+    }
+}
+
+/// <summary>
+/// Every hour (<see cref="Id"/>), every <see cref="IJadwalBerulang"/> registers its recurring jobs again: offices
+/// imported since the start get their daily job, removed ones lose it. Never twice at once; a missed hour is not caught up.
+/// </summary>
+public sealed partial class SinkronJadwalJob(IEnumerable<IJadwalBerulang> jadwal, IRecurringJobManager manager, ILogger<SinkronJadwalJob> logger)
+{
+    public const string Id = "jadwal-sinkron";
+
+    [DisableConcurrentExecution("jadwal-sinkron", 300)]
+    [AutomaticRetry(Attempts = 1)]
+    public async Task JalankanAsync(CancellationToken cancellationToken)
+    {
+        var jumlah = 0;
+        foreach (var j in jadwal)
+        {
+            await j.DaftarkanAsync(manager, cancellationToken).ConfigureAwait(false);
+            jumlah++;
+        }
+
+        Log.Selesai(logger, jumlah);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 9212, Level = LogLevel.Debug, Message = "Recurring jobs of {Jumlah} schedules synchronised with the store")]
+        public static partial void Selesai(ILogger logger, int jumlah);
+    }
+}
+
+/// <summary>Registers <see cref="SinkronJadwalJob"/>: hourly, misfires ignored.</summary>
+public sealed class JadwalSinkron : IJadwalBerulang
+{
+    public Task DaftarkanAsync(IRecurringJobManager manager, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        manager.AddOrUpdate<SinkronJadwalJob>(SinkronJadwalJob.Id, j => j.JalankanAsync(CancellationToken.None), Hangfire.Cron.Hourly(),
+            new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Ignorable });
+        return Task.CompletedTask;
     }
 }

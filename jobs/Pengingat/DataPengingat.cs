@@ -12,7 +12,8 @@ namespace Kinerja.Jobs.Pengingat;
 /// jobs never reach the bot's storage adapters): the office's data with the targets in force, each contract's
 /// workflow, the working-day calendar, the scoring, the coordinators.
 /// </summary>
-public sealed class DataPengingat(DataPenilaian dataPenilaian, IKontrakStore kontrak, IKalenderKerja kalender, Penilai penilai, PengingatOptions options)
+public sealed class DataPengingat(DataPenilaian dataPenilaian, IKontrakStore kontrak, IKalenderKerja kalender, Penilai penilai, PengingatOptions options,
+    IKoordinatorKantor koordinator)
 {
     public IKalenderKerja Kalender => kalender;
 
@@ -50,20 +51,8 @@ public sealed class DataPengingat(DataPenilaian dataPenilaian, IKontrakStore kon
     public static int TahunSkp(DataKantor data, DateOnly hariIni) =>
         data.TahunKontrak.Contains(hariIni.Year + 1) ? hariIni.Year + 1 : hariIni.Year;
 
-    /// <summary>The office's coordinators: the configured NIPs found in the office, else the heads of its general-affairs units.</summary>
-    public IReadOnlyList<Pegawai> Koordinator(DataKantor data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        if (options.Koordinator.TryGetValue(data.KodeKantor, out var nips) && nips.Count > 0)
-        {
-            return [.. nips.Select(n => Nip.TryParse(n, out var nip, out _) ? data.CariPegawai(nip) : null).OfType<Pegawai>()];
-        }
-
-        return [.. data.Unit
-            .Where(u => u.Nama.StartsWith("Subbagian Umum", StringComparison.OrdinalIgnoreCase) || u.Nama.StartsWith("Bagian Umum", StringComparison.OrdinalIgnoreCase))
-            .Select(u => data.KepalaUnit(u.Kode))
-            .OfType<Pegawai>()];
-    }
+    /// <summary>The office's coordinators (<see cref="IKoordinatorKantor"/>: configured, else the heads of its general-affairs units).</summary>
+    public IReadOnlyList<Pegawai> Koordinator(DataKantor data) => koordinator.Untuk(data);
 
     /// <summary>Everyone below <paramref name="pimpinan"/> in the supervision tree, in the office's order.</summary>
     public static IReadOnlyList<Pegawai> Tim(DataKantor data, Nip pimpinan)

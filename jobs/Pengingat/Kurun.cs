@@ -9,10 +9,13 @@ namespace Kinerja.Jobs.Pengingat;
 /// The <see cref="Kinerja.Domain.Pengiriman.KunciPengiriman.Kurun"/> of each kind, written by the planner and read
 /// back by the builder, declared once. Each makes "once" mean once: <c>2027-H7</c> (one H-7 reminder per person and
 /// year), <c>2027-198…-v2</c> (one nudge per contract version), <c>2026-W48</c> (one digest per ISO week),
-/// <c>2026-TW3</c> (one per quarter), <c>2026-11</c> (one DKI prompt per month).
+/// <c>2026-TW3</c> (one per quarter), <c>2026-TW3-sementara</c> (one provisional score summary per quarter, before
+/// the final one), <c>2026-11</c> (one DKI prompt per month).
 /// </summary>
 public static partial class Kurun
 {
+    private const string AkhiranSementara = "-sementara";
+
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static string HMinus(int tahun, int hari) => string.Create(Inv, $"{tahun}-H{hari}");
@@ -23,6 +26,9 @@ public static partial class Kurun
         string.Create(Inv, $"{ISOWeek.GetYear(tanggal.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(tanggal.ToDateTime(TimeOnly.MinValue)):00}");
 
     public static string Triwulan(Periode periode) => string.Create(Inv, $"{periode.Tahun}-{periode.Kode}");
+
+    /// <summary>A score summary sent before the quarter's data is complete (after the cut-off): <c>2026-TW3-sementara</c>.</summary>
+    public static string TriwulanSementara(Periode periode) => Triwulan(periode) + AkhiranSementara;
 
     public static string Bulan(DateOnly tanggal) => string.Create(Inv, $"{tanggal.Year}-{tanggal.Month:00}");
 
@@ -48,6 +54,14 @@ public static partial class Kurun
 
         periode = new Periode(tahun, tw);
         return true;
+    }
+
+    /// <summary>The quarter of a score summary, final (<c>2026-TW3</c>) or provisional (<c>2026-TW3-sementara</c>).</summary>
+    public static bool TryTriwulanRingkasan(string kurun, out Periode periode, out bool sementara)
+    {
+        ArgumentNullException.ThrowIfNull(kurun);
+        sementara = kurun.EndsWith(AkhiranSementara, StringComparison.Ordinal);
+        return TryTriwulan(sementara ? kurun[..^AkhiranSementara.Length] : kurun, out periode);
     }
 
     public static bool TryBulan(string kurun, out int tahun, out int bulan) =>

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Kinerja.Jobs.Pengingat;
 
-/// <summary>Section <c>Kinerja:Pengingat</c>: when the daily run of each office starts, and who its coordinators are.</summary>
+/// <summary>Section <c>Kinerja:Pengingat</c>: when the daily run of each office starts, and how long the realisation window lasts.</summary>
 public sealed class PengingatOptions
 {
     public const string Section = "Kinerja:Pengingat";
@@ -16,8 +16,10 @@ public sealed class PengingatOptions
     public int HariIsiRealisasi { get; set; } = 10;
 
     /// <summary>
-    /// The coordinators (Manajer Kinerja Pegawai) per office code, by NIP. An office not listed: the heads of its units
-    /// named "Subbagian Umum" or "Bagian Umum" (domain.md §7: at a KPPN the Subbagian Umum runs the process).
+    /// Days after a quarter's final date (<see cref="DataPengingat.TanggalFinal"/>, TW III: 1 November) during which a
+    /// score summary waits for the recipient's data to be complete; from then on (TW III: 1 December with 30) what is
+    /// still incomplete is sent anyway, marked <i>sementara</i>. At most 60, so it falls before the next quarter's date.
     /// </summary>
-    public Dictionary<string, List<string>> Koordinator { get; set; } = new(StringComparer.Ordinal);
+    [Range(0, 60)]
+    public int HariTungguNilaiFinal { get; set; } = 30;
 }

@@ -50,15 +50,33 @@ public sealed class RekapKoordinatorPenyusun(DataPengingat sumber, IPercakapanSt
             }
         }
 
-        var tidakTerjangkau = (await percakapan.DaftarTidakTerjangkauAsync(data.KodeKantor, cancellationToken).ConfigureAwait(false))
-            .Select(t => new BarisRekap(t.Nama, Alasan(t))).ToList();
-        if (belumDiajukan.Count + belumDisetujui.Count + tidakTerjangkau.Count == 0)
+        // Linked people without a chat yet are reached through the proactive install: not "unreachable", listed apart.
+        var jangkauan = await percakapan.DaftarTidakTerjangkauAsync(data.KodeKantor, cancellationToken).ConfigureAwait(false);
+        var tidakTerjangkau = jangkauan.Where(t => t.Keadaan != KeadaanJangkauan.BelumAdaPercakapan).Select(t => new BarisRekap(t.Nama, Alasan(t))).ToList();
+        var belumChat = jangkauan.Where(t => t.Keadaan == KeadaanJangkauan.BelumAdaPercakapan)
+            .Select(t => new BarisRekap(t.Nama, "terhubung, belum pernah chat; dihubungi lewat pemasangan otomatis")).ToList();
+        var ditahan = RingkasanDitahan(data, hariIni);
+        if (belumDiajukan.Count + belumDisetujui.Count + tidakTerjangkau.Count + (ditahan?.Orang.Count ?? 0) == 0)
         {
             return null;
         }
 
         return new RekapKoordinatorModel(data.UnitInduk?.Nama ?? data.KodeKantor, tahun, hariIni, TenggatSkp.Untuk(tahun).Tanggal,
-            belumDiajukan, belumDisetujui, tidakTerjangkau);
+            belumDiajukan, belumDisetujui, tidakTerjangkau) { BelumPernahChat = belumChat, RingkasanDitahan = ditahan };
+    }
+
+    /// <summary>Before the cut-off of the open quarter: whose score summary waits for their data, and why.</summary>
+    private RingkasanNilaiDitahan? RingkasanDitahan(DataKantor data, DateOnly hariIni)
+    {
+        var keadaan = KeadaanRingkasanNilai.Hitung(data, hariIni, sumber.Penilai, sumber.Options);
+        if (keadaan.LewatBatas)
+        {
+            return null;
+        }
+
+        var orang = data.Pegawai.Where(p => keadaan.Nilai.ContainsKey(p.Nip) && !keadaan.Final(p.Nip))
+            .Select(p => new BarisRekap(p.Nama, KeadaanRingkasanNilai.Alasan(keadaan.Nilai[p.Nip]))).ToList();
+        return orang.Count == 0 ? null : new RingkasanNilaiDitahan(keadaan.Periode.Label, keadaan.BatasSementara, orang);
     }
 
     private static string Alasan(PegawaiTidakTerjangkau t) => t.Keadaan switch
@@ -283,7 +301,8 @@ public sealed class PenyusunPengingatRealisasi(DataPengingat sumber) : PenyusunP
 
         var iku = PerencanaPengingatRealisasi.TanpaRealisasi(data.CariKontrak(periode.Tahun, penerima.Nip), periode.Triwulan);
         var batas = periode.AkhirTriwulan.AddDays(Sumber.Options.HariIsiRealisasi);
-        return Task.FromResult(iku.Count == 0 ? null : (PesanTerjadwal?)Pesan(PengingatRealisasiCard.Render(
+        // A reminder snoozed (Ingatkan besok) past the realisation window is not sent: its deadline is gone.
+        return Task.FromResult(iku.Count == 0 || hariIni > batas ? null : (PesanTerjadwal?)Pesan(PengingatRealisasiCard.Render(
             new PengingatRealisasiModel(penerima.Nama, periode.Label, batas, [.. iku.Select(i => new IkuTanpaRealisasi(i.Kode, i.Nama))])), true));
     }
 }
@@ -335,7 +354,11 @@ public sealed class PenyusunAjakanDialog(DataPengingat sumber, IAgendaDialog age
     private static string KartuTahun(int tahun) => tahun.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>The summaries when a quarter is final: the employee's "nilai saya" card, or the leader's team card.</summary>
+/// <summary>
+/// The score summaries: the employee's "nilai saya" card, or the leader's team card. A final summary goes only while the
+/// scores on it are final; a provisional one (<c>…-sementara</c>, after the cut-off) only while they are not — once
+/// they are, the final one is planned instead. Both cards show which scores are still <i>sementara</i> and why.
+/// </summary>
 public sealed class PenyusunRingkasanNilai(DataPengingat sumber, KartuNilai kartu, bool tim) : PenyusunPesanDasar(sumber)
 {
     public override string Jenis => tim ? JenisPengiriman.RingkasanTim : JenisPengiriman.RingkasanNilai;
@@ -343,13 +366,13 @@ public sealed class PenyusunRingkasanNilai(DataPengingat sumber, KartuNilai kart
     protected override Task<PesanTerjadwal?> SusunAsync(KunciPengiriman kunci, DataKantor data, Pegawai penerima, DateOnly hariIni, DateTimeOffset sekarang, CancellationToken cancellationToken)
     {
         PesanTerjadwal? pesan = null;
-        if (Kurun.TryTriwulan(kunci.Kurun, out var periode))
+        if (Kurun.TryTriwulanRingkasan(kunci.Kurun, out var periode, out var sementara))
         {
-            if (tim && kartu.Tim(data, penerima, periode) is { } mTim)
+            if (tim && kartu.Tim(data, penerima, periode) is { } mTim && mTim.Anggota.All(a => a.Status == StatusNilai.Final) != sementara)
             {
                 pesan = Pesan(NilaiTimCard.Render(mTim), false);
             }
-            else if (!tim && kartu.Saya(data, penerima, periode, sekarang) is { } mSaya)
+            else if (!tim && kartu.Saya(data, penerima, periode, sekarang) is { } mSaya && (mSaya.Hasil.Status == StatusNilai.Final) != sementara)
             {
                 pesan = Pesan(NilaiSayaCard.Render(mSaya), false);
             }

@@ -19,9 +19,12 @@ public sealed class KurunDanTanggalTests
         Assert.True(Kurun.TryVersi(Kurun.Versi(2027, Pemilik, 3), out t, out var nip, out var v) && (t, nip, v) == (2027, Pemilik, 3));
         Assert.True(Kurun.TryTriwulan(Kurun.Triwulan(new Periode(2026, 3)), out var p) && p == new Periode(2026, 3));
         Assert.True(Kurun.TryBulan(Kurun.Bulan(new DateOnly(2026, 12, 1)), out t, out var b) && (t, b) == (2026, 12));
+        Assert.True(Kurun.TryTriwulanRingkasan(Kurun.TriwulanSementara(new Periode(2026, 3)), out p, out var sementara) && p == new Periode(2026, 3) && sementara);
+        Assert.True(Kurun.TryTriwulanRingkasan(Kurun.Triwulan(new Periode(2026, 4)), out p, out sementara) && p == new Periode(2026, 4) && !sementara);
+        Assert.False(Kurun.TryTriwulan(Kurun.TriwulanSementara(new Periode(2026, 3)), out _)); // not a realisation or DKO quarter
         Assert.Equal("2026-W53", Kurun.Minggu(new DateOnly(2026, 12, 31)));
         Assert.Equal("2027-W01", Kurun.Minggu(new DateOnly(2027, 1, 4)));
-        foreach (var k in new[] { Kurun.HMinus(2027, 14), Kurun.Versi(2027, Pemilik, 12), Kurun.Minggu(new DateOnly(2027, 1, 4)), Kurun.Triwulan(new Periode(2026, 4)), Kurun.Bulan(new DateOnly(2026, 1, 5)) })
+        foreach (var k in new[] { Kurun.HMinus(2027, 14), Kurun.Versi(2027, Pemilik, 12), Kurun.Minggu(new DateOnly(2027, 1, 4)), Kurun.Triwulan(new Periode(2026, 4)), Kurun.TriwulanSementara(new Periode(2026, 4)), Kurun.Bulan(new DateOnly(2026, 1, 5)) })
         {
             _ = new KunciPengiriman(JenisPengiriman.PengingatSkp, k, "KPPN-METRO", Pemilik);
         }

@@ -41,12 +41,12 @@ internal static class PenugasanCli
     };
 
     public static async Task<int> RunAsync(IKantorStore kantor, IKontrakStore kontrak, string sub, IReadOnlyDictionary<string, string> opsi,
-        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, IKoordinatorKantor? koordinator = null)
     {
         switch (sub)
         {
             case "tambah":
-                return await TambahAsync(kantor, kontrak, opsi, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                return await TambahAsync(kantor, kontrak, opsi, stdout, stderr, koordinator, cancellationToken).ConfigureAwait(false);
             case "hapus":
                 var terhapus = await kontrak.HapusDelegasiAsync(opsi["kantor"], opsi["id"], cancellationToken).ConfigureAwait(false);
                 await (terhapus ? stdout : stderr).WriteLineAsync(terhapus
@@ -73,7 +73,7 @@ internal static class PenugasanCli
     }
 
     private static async Task<int> TambahAsync(IKantorStore kantor, IKontrakStore kontrak, IReadOnlyDictionary<string, string> opsi,
-        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        TextWriter stdout, TextWriter stderr, IKoordinatorKantor? koordinator, CancellationToken cancellationToken)
     {
         var kode = opsi["kantor"];
         var data = await kantor.MuatAsync(kode, cancellationToken).ConfigureAwait(false);
@@ -100,6 +100,11 @@ internal static class PenugasanCli
         var penetap = Pegawai(data, opsi, "ditetapkan-oleh", salah);
         var mulai = Tanggal(opsi, "mulai", salah);
         var selesai = Tanggal(opsi, "selesai", salah);
+        if (penetap is { } t && koordinator is not null && !koordinator.Adalah(data, t.Nip))
+        {
+            salah.Add($"--ditetapkan-oleh: {t.Nama} bukan koordinator kinerja {kode} (Kinerja:Koordinator:Kantor:{kode}, atau kepala Subbagian/Bagian Umum)");
+        }
+
         if (digantikan is { } g && data.Bawahan(g.Nip).Count == 0)
         {
             salah.Add($"--menggantikan: {g.Nama} tidak punya bawahan di data {kode}, jadi tidak ada SKP yang perlu disetujui atas namanya");

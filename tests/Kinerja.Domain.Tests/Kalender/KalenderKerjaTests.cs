@@ -26,12 +26,78 @@ public sealed class KalenderKerjaTests
     }
 
     [Fact]
-    public void Data2027_AdaDanDitandaiPerkiraan()
+    public void Data2027_SesuaiSkb_18LiburNasionalDan8CutiBersama()
     {
         var tahun = Assert.Single(Nasional.Tahun, t => t.Tahun == 2027);
-        Assert.Equal(KalenderLibur.Keyakinan_Perkiraan, tahun.Keyakinan);
-        Assert.False(Nasional.Cari(T(2027, 8, 17))!.Perkiraan);
-        Assert.True(Nasional.Cari(T(2027, 3, 10))!.Perkiraan);
+        Assert.Equal(KalenderLibur.Keyakinan_Resmi, tahun.Keyakinan);
+        Assert.Contains("15 September 2026", tahun.Sumber, StringComparison.Ordinal);
+        Assert.Equal(18, tahun.Hari.Count(h => h.Jenis == JenisLibur.LiburNasional));
+        Assert.Equal(8, tahun.Hari.Count(h => h.Jenis == JenisLibur.CutiBersama));
+        Assert.DoesNotContain(tahun.Hari, h => h.Perkiraan);
+        // Isra Mikraj falls twice in 2027 (1448 H and 1449 H).
+        Assert.Equal([T(2027, 1, 5), T(2027, 12, 26)], tahun.Hari.Where(h => h.Nama.StartsWith("Isra Mikraj", StringComparison.Ordinal)).Select(h => h.Tanggal));
+        Assert.Equal([T(2027, 3, 9), T(2027, 3, 12), T(2027, 3, 15)],
+            tahun.Hari.Where(h => h.Jenis == JenisLibur.CutiBersama && h.Nama.Contains("Idul Fitri", StringComparison.Ordinal)).Select(h => h.Tanggal));
+        // 8–15 March 2027: Nyepi, cuti bersama, Idul Fitri twice, cuti bersama, weekend, cuti bersama — the 16th is the first working day.
+        Assert.Equal(T(2027, 3, 16), Kalender.HariKerjaBerikut(Kantor, T(2027, 3, 5)));
+    }
+
+    [Fact]
+    public void Timpaan_MenambahMenghapusDanMenggantiKeyakinanPerTahun_TahunBaruDitambahkan()
+    {
+        var timpaan = Nasional.DenganTimpaan("""
+            {"tahun":[
+              {"tahun":2027,"sumber":"Revisi SKB (uji)","keyakinan":"resmi",
+               "libur":[{"tanggal":"2027-03-10","nama":"Idul Fitri 1448 Hijriah (digeser)"}],
+               "cutiBersama":[{"tanggal":"2027-03-16","nama":"Cuti bersama tambahan"}],
+               "hapus":["2027-03-15"]},
+              {"tahun":2028,"sumber":"Perkiraan kantor","keyakinan":"perkiraan","libur":[{"tanggal":"2028-01-01","nama":"Tahun Baru 2028 Masehi"}]}
+            ]}
+            """, "uji.json");
+        var kalender = new KalenderKerja(timpaan);
+
+        Assert.True(kalender.HariKerja(Kantor, T(2027, 3, 15)));
+        Assert.False(kalender.HariKerja(Kantor, T(2027, 3, 16)));
+        Assert.Equal("Idul Fitri 1448 Hijriah (digeser)", timpaan.Cari(T(2027, 3, 10))!.Nama);
+        Assert.False(kalender.HariKerja(Kantor, T(2027, 3, 11))); // the rest of the year stays
+        Assert.Equal("Revisi SKB (uji)", timpaan.Tahun.Single(t => t.Tahun == 2027).Sumber);
+        Assert.Equal("Tahun Baru 2028 Masehi", timpaan.Cari(T(2028, 1, 1))!.Nama);
+        Assert.Equal(KalenderLibur.Keyakinan_Perkiraan, timpaan.Tahun.Single(t => t.Tahun == 2028).Keyakinan);
+        Assert.Equal(17, timpaan.Tahun.Single(t => t.Tahun == 2026).Hari.Count(h => h.Jenis == JenisLibur.LiburNasional));
+    }
+
+    [Theory]
+    [InlineData("""{"tahun":[{"tahun":2027,"sumber":"x","keyakinan":"resmi","hapus":["2027-03-17"]}]}""", "tahun[0].hapus[0]: 2027-03-17 tidak ada di kalender bawaan")]
+    [InlineData("""{"tahun":[{"tahun":2027,"sumber":"x","keyakinan":"resmi","libur":[{"tanggal":"2027-03-15","nama":"a"}],"hapus":["2027-03-15"]}]}""", "tahun[0].hapus[0]: 2027-03-15 juga ditambahkan di berkas ini")]
+    [InlineData("""{"tahun":[{"tahun":2027,"sumber":"x","keyakinan":"resmi","hapus":["2026-12-24"]}]}""", "tahun[0].hapus[0]: 2026-12-24 bukan di tahun 2027")]
+    [InlineData("""{"tahun":[{"tahun":2027,"keyakinan":"resmi"}]}""", "tahun[0].sumber: harus teks yang tidak kosong")]
+    public void Timpaan_Salah_DitolakMenyebutEntri(string json, string pesan)
+    {
+        var e = Assert.Throws<KalenderTidakValidException>(() => Nasional.DenganTimpaan(json, "timpaan.json"));
+        Assert.Contains(pesan, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BerkasBawaan_TidakBolehMemakaiHapus() =>
+        Assert.Contains("tahun[0].hapus: kunci tidak dikenal", Assert.Throws<KalenderTidakValidException>(() => KalenderLibur.Baca(
+            """{"tahun":[{"tahun":2026,"sumber":"x","keyakinan":"resmi","libur":[],"cutiBersama":[],"hapus":[]}]}""", "uji.json")).Message, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(2026, 9, 30, new int[0])]
+    [InlineData(2026, 12, 4, new int[0])] // 2027 is in, from its decree
+    [InlineData(2027, 9, 30, new int[0])]
+    [InlineData(2027, 10, 1, new[] { 2028 })] // from 1 October next year's decree is due
+    [InlineData(2028, 2, 1, new[] { 2028 })] // a year without data is always reported
+    public void PerluDiperbarui_TahunIniDanMulai1OktoberTahunDepan(int y, int m, int d, int[] tahun) =>
+        Assert.Equal(tahun, Nasional.PerluDiperbarui(T(y, m, d)).Select(t => t.Tahun));
+
+    [Fact]
+    public void PerluDiperbarui_TahunPerkiraan_DisebutDenganKeyakinannya()
+    {
+        var perkiraan = Nasional.DenganTimpaan("""{"tahun":[{"tahun":2027,"sumber":"x","keyakinan":"perkiraan"}]}""", "uji.json");
+
+        Assert.Equal([(2027, (string?)KalenderLibur.Keyakinan_Perkiraan)], perkiraan.PerluDiperbarui(T(2026, 10, 1)));
+        Assert.Empty(perkiraan.PerluDiperbarui(T(2026, 9, 30)));
     }
 
     [Theory]

@@ -20,9 +20,26 @@ public sealed class PenugasanCliTests
         return (kode, stdout.ToString(), stderr.ToString());
     }
 
-    private static string[] Tambah(string pelaksana = Ratna, string menggantikan = Bagus, string mulai = "2027-03-01", string selesai = "2027-03-31") =>
+    private static string[] Tambah(string pelaksana = Ratna, string menggantikan = Bagus, string mulai = "2027-03-01", string selesai = "2027-03-31", string penetap = Ratna) =>
         ["penugasan", "tambah", "--kantor", "KPPN-METRO", "--jenis", "plt", "--pelaksana", pelaksana, "--menggantikan", menggantikan,
-            "--mulai", mulai, "--selesai", selesai, "--ditetapkan-oleh", Ratna];
+            "--mulai", mulai, "--selesai", selesai, "--ditetapkan-oleh", penetap];
+
+    [Fact]
+    public async Task Tambah_DitetapkanOlehBukanKoordinator_Ditolak_KoordinatorDariKonfigurasiDiterima()
+    {
+        using var d = new DemoDataset();
+        Assert.Equal(0, (await Jalankan(d.DbPath, "import", d.Folder)).Kode);
+
+        // Ratna (Kepala Subbagian Umum) is the coordinator by default; Bagus, a Kasi, is not.
+        var bagus = await Jalankan(d.DbPath, Tambah(penetap: Bagus));
+        Assert.Equal(2, bagus.Kode);
+        Assert.Contains("--ditetapkan-oleh: Bagus Prasetyo Nugroho bukan koordinator kinerja KPPN-METRO", bagus.Stderr, StringComparison.Ordinal);
+
+        // Named in Kinerja:Koordinator:Kantor (by e-mail), Dimas is the coordinator instead.
+        var dimas = await Jalankan(d.DbPath, [.. Tambah(penetap: Dimas), "--Kinerja:Koordinator:Kantor:KPPN-METRO:0=dimas.pratama@kemenkeu.example"]);
+        Assert.Equal(0, dimas.Kode);
+        Assert.Contains("KPPN-METRO: 1 penugasan", (await Jalankan(d.DbPath, "penugasan", "daftar")).Stdout, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Tambah_LaluDaftar_LaluHapus()

@@ -467,7 +467,6 @@ public sealed class DialogHostTests : IDisposable
     [InlineData("Kinerja:Dialog:MasaBerlakuTautan", "00:00:05", "Kinerja:Dialog:MasaBerlakuTautan must be between 00:01:00 and 1.00:00:00.")]
     [InlineData("Kinerja:Dialog:UrlPublik", "ftp://bot.example/", "Kinerja:Dialog:UrlPublik 'ftp://bot.example/' must be an absolute http(s) address.")]
     [InlineData("Kinerja:Dialog:KunciTautan", "pendek", "Kinerja:Dialog:KunciTautan must be at least 32 characters.")]
-    [InlineData("Kinerja:Dialog:Koordinator:0", "bukan-email", "Kinerja:Dialog:Koordinator 'bukan-email' is not an e-mail address.")]
     public void OpsiDialog_NilaiTidakSah_MenolakStart(string kunci, string nilai, string pesan)
     {
         using var bot = new BotFactory().With(kunci, nilai);

@@ -5,6 +5,7 @@ using Hangfire.Storage;
 using Hangfire.Storage.SQLite;
 using Kinerja.Jobs.Jadwal;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KinerjaBot.Tests.Pengingat;
 
@@ -125,12 +126,128 @@ public sealed class JadwalHangfireTests : IDisposable
     }
 
     [Fact]
-    public void JobHarian_TidakBolehBerjalanBersamaanUntukKantorYangSama()
+    public async Task Sinkron_KantorBaruMendapatJobHarian_KantorYangDihapusKehilangannya_JobLainTetap()
+    {
+        using var h = new PengingatHarness(new DateTimeOffset(2027, 1, 15, 2, 0, 0, TimeSpan.Zero));
+        await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-WIB", "Asia/Jakarta"));
+        var storage = new SQLiteStorage(Path.Combine(_dir, "hangfire.db"), new SQLiteStorageOptions());
+        var manager = new RecurringJobManager(storage, JobFilterProviders.Providers, new DefaultTimeZoneResolver(), () => h.Time.GetUtcNow().UtcDateTime);
+        // What a previous run left: the daily job of an office removed since, and the delivery engine's own job.
+        manager.AddOrUpdate<PengingatHarianJob>(JadwalPengingat.IdJob("KPPN-LAMA"), j => j.JalankanAsync("KPPN-LAMA", CancellationToken.None), "0 8 * * 1-5");
+        manager.AddOrUpdate<PengingatHarianJob>("lain-harian", j => j.JalankanAsync("KPPN-WIB", CancellationToken.None), "0 9 * * *");
+        var jadwal = new JadwalPengingat(h.Kantor, h.Services.GetRequiredService<Kinerja.Jobs.Pengingat.PengingatOptions>(),
+            NullLogger<JadwalPengingat>.Instance, storage);
+        var sinkron = new SinkronJadwalJob([jadwal, new JadwalSinkron()], manager, NullLogger<SinkronJadwalJob>.Instance);
+
+        await sinkron.JalankanAsync(CancellationToken.None);
+        Assert.Equal(["jadwal-sinkron", "lain-harian", "pengingat-harian-kppn-wib"], Id(storage));
+
+        // An office imported after the start (the CLI is another process): the next hourly run gives it its daily job.
+        await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-WIT", "Asia/Jayapura"));
+        await sinkron.JalankanAsync(CancellationToken.None);
+
+        Assert.Equal(["jadwal-sinkron", "lain-harian", "pengingat-harian-kppn-wib", "pengingat-harian-kppn-wit"], Id(storage));
+        using var connection = storage.GetConnection();
+        var wit = connection.GetRecurringJobs().Single(j => j.Id == "pengingat-harian-kppn-wit");
+        Assert.Equal(("0 8 * * 1-5", "Asia/Jayapura"), (wit.Cron, wit.TimeZoneId));
+        Assert.Equal(new DateTime(2027, 1, 17, 23, 0, 0, DateTimeKind.Utc), wit.NextExecution);
+        var jam = connection.GetRecurringJobs().Single(j => j.Id == SinkronJadwalJob.Id);
+        Assert.Equal("0 * * * *", jam.Cron);
+        Assert.Equal(((int)MisfireHandlingMode.Ignorable).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            connection.GetAllEntriesFromHash("recurring-job:" + SinkronJadwalJob.Id)["Misfire"]);
+    }
+
+    private static List<string> Id(JobStorage storage)
+    {
+        using var connection = storage.GetConnection();
+        return [.. connection.GetRecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
+    public async Task JobHarian_KunciPerKantor_RunKeduaKantorYangSamaMenunggu_KantorLainTidak()
+    {
+        var menunggu = new PerencanaMenunggu();
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2027, 1, 14, 8), layanan: s => s.AddSingleton<Kinerja.Jobs.Pengiriman.IPerencanaPengiriman>(menunggu));
+        await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-A", "Asia/Jakarta"));
+        await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-B", "Asia/Jakarta"));
+        var storage = new SQLiteStorage(Path.Combine(_dir, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(100) });
+        var client = new BackgroundJobClient(storage);
+        var options = new BackgroundJobServerOptions { Activator = new ScopedActivator(h.Services), WorkerCount = 3, SchedulePollingInterval = TimeSpan.FromMilliseconds(100) };
+
+        using (new BackgroundJobServer(options, storage))
+        {
+            client.Enqueue<PengingatHarianJob>(j => j.JalankanAsync("KPPN-A", CancellationToken.None));
+            await TungguAsync(() => menunggu.Masuk("KPPN-A") == 1);
+            client.Enqueue<PengingatHarianJob>(j => j.JalankanAsync("KPPN-A", CancellationToken.None));
+            client.Enqueue<PengingatHarianJob>(j => j.JalankanAsync("KPPN-B", CancellationToken.None));
+
+            // Another office runs while KPPN-A's first run holds its lock; all three jobs are taken by workers.
+            await TungguAsync(() => menunggu.Masuk("KPPN-B") == 1 && storage.GetMonitoringApi().ProcessingCount() == 3);
+            Assert.Equal(1, menunggu.Di("KPPN-A"));
+            Assert.Equal(1, menunggu.Di("KPPN-B"));
+            // The second KPPN-A run is processing but waits for the lock: given time, it still has not entered.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.Equal(1, menunggu.Masuk("KPPN-A"));
+
+            menunggu.Lepas("KPPN-A");
+            await TungguAsync(() => menunggu.Masuk("KPPN-A") == 2);
+            Assert.Equal(1, menunggu.Di("KPPN-A"));
+            menunggu.Lepas("KPPN-A");
+            menunggu.Lepas("KPPN-B");
+            await TungguAsync(() => storage.GetMonitoringApi().SucceededListCount() == 3);
+        }
+    }
+
+    private static async Task TungguAsync(Func<bool> kondisi)
+    {
+        var batas = DateTime.UtcNow.AddSeconds(60);
+        while (!kondisi())
+        {
+            Assert.True(DateTime.UtcNow < batas, "condition not reached in 60 s");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>A planner that holds each run of an office until the test releases it, counting who is inside.</summary>
+    private sealed class PerencanaMenunggu : Kinerja.Jobs.Pengiriman.IPerencanaPengiriman
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _lepas = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _masuk = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _di = new(StringComparer.Ordinal);
+
+        public string Nama => "uji-menunggu";
+
+        public int Masuk(string kantor) => _masuk.GetValueOrDefault(kantor);
+
+        public int Di(string kantor) => _di.GetValueOrDefault(kantor);
+
+        public void Lepas(string kantor) => Semafor(kantor).Release();
+
+        public async Task<IReadOnlyList<Kinerja.Domain.Pengiriman.RencanaKirim>> RencanakanAsync(string kodeKantor, DateOnly hariKerja, DateTimeOffset sekarang, CancellationToken cancellationToken)
+        {
+            _di.AddOrUpdate(kodeKantor, 1, (_, n) => n + 1);
+            _masuk.AddOrUpdate(kodeKantor, 1, (_, n) => n + 1);
+            try
+            {
+                await Semafor(kodeKantor).WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                _di.AddOrUpdate(kodeKantor, 0, (_, n) => n - 1);
+            }
+
+            return [];
+        }
+
+        private SemaphoreSlim Semafor(string kantor) => _lepas.GetOrAdd(kantor, _ => new SemaphoreSlim(0));
+    }
+
+    [Fact]
+    public void JobHarian_MengambilIdBukanObjek()
     {
         var metode = typeof(PengingatHarianJob).GetMethod(nameof(PengingatHarianJob.JalankanAsync))!;
-        var kunci = metode.GetCustomAttribute<DisableConcurrentExecutionAttribute>();
 
-        Assert.NotNull(kunci);
+        Assert.Equal("pengingat-harian:{0}", metode.GetCustomAttribute<DisableConcurrentExecutionAttribute>()?.Resource);
         // Jobs take ids, not objects (architecture.md habit 10).
         Assert.Equal([typeof(string), typeof(CancellationToken)], metode.GetParameters().Select(p => p.ParameterType));
     }

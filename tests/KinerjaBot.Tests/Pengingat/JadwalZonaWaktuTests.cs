@@ -1,6 +1,7 @@
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Pengiriman;
+using Kinerja.Jobs.Pengiriman;
 using Kinerja.Testing.Builders;
 
 namespace KinerjaBot.Tests.Pengingat;
@@ -61,11 +62,46 @@ public sealed class JadwalZonaWaktuTests
         Assert.Equal(["2027-H7"], perHari[new DateOnly(2027, 1, 22)]);
         Assert.Equal(["2027-H3"], perHari[new DateOnly(2027, 1, 28)]);
         Assert.Equal(["2027-H1"], perHari[new DateOnly(2027, 1, 29)]);
-        // Weekends and the (estimated) Isra Mikraj of 6 January 2027 are skipped.
-        Assert.Equal(["libur"], perHari[new DateOnly(2027, 1, 6)]);
+        // Weekends and Isra Mikraj (5 January 2027, SKB) are skipped.
+        Assert.Equal(["libur"], perHari[new DateOnly(2027, 1, 5)]);
         Assert.Equal(["libur"], perHari[new DateOnly(2027, 1, 9)]);
         Assert.Equal(["libur"], perHari[new DateOnly(2027, 1, 31)]);
-        Assert.Equal(9, perHari.Count(p => p.Value is ["libur"])); // four weekends and 6 January
+        Assert.Equal(9, perHari.Count(p => p.Value is ["libur"])); // four weekends and 5 January
+    }
+
+    [Fact]
+    public async Task PengingatSkp_TenggatPribadiCpnsBaru15HariKerja_HMinusLewatPerencanaHarian()
+    {
+        // A new CPNS (TMT CPNS July 2027 in the NIP) starts on Monday 5 July 2027: the deadline is 15 working days later,
+        // Monday 26 July. H-14 = 12 July, H-7 = 19 July, H-3 = Friday 23 July, H-1 = Sunday 25 July → moved back to
+        // Friday 23 July, where only the more urgent H-1 goes.
+        var cpns = Nip.Parse("199901012027071001");
+        var data = Kantor("KPPN-UJI", "Asia/Jakarta");
+        data.TambahPegawai(new Pegawai(cpns, "Citra Ayu Lestari", "citra.lestari@kemenkeu.example", "CPNS Pelaksana", "KPPN-UJI-UMUM",
+            NipContoh.KasubbagUmum, false, new DateOnly(2027, 7, 5)));
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2027, 7, 1, 8));
+        await h.SimpanAsync(data);
+
+        var perHari = new Dictionary<DateOnly, string>();
+        PesanTerjadwal? pesan = null;
+        for (var d = new DateOnly(2027, 7, 1); d <= new DateOnly(2027, 7, 30); d = d.AddDays(1))
+        {
+            h.Pada(d.Year, d.Month, d.Day, 8);
+            var sebelum = h.Pengiriman.Jenis(JenisPengiriman.PengingatSkp).Where(k => k.Penerima == cpns).Select(k => k.Kurun).ToHashSet();
+            await h.JalankanAsync("KPPN-UJI");
+            foreach (var k in h.Pengiriman.Jenis(JenisPengiriman.PengingatSkp).Where(k => k.Penerima == cpns && !sebelum.Contains(k.Kurun)))
+            {
+                perHari.Add(d, k.Kurun);
+                pesan = await h.SusunAsync(k);
+            }
+        }
+
+        Assert.Equal(
+            new Dictionary<DateOnly, string> { [new(2027, 7, 12)] = "2027-H14", [new(2027, 7, 19)] = "2027-H7", [new(2027, 7, 23)] = "2027-H1" },
+            perHari);
+        // The last one built (H-1, on 23 July) names the personal deadline.
+        Assert.Contains("26 Juli 2027", Support.CardJson.AllText(pesan!.Kartu.ToJson()), StringComparison.Ordinal);
+        Assert.True(pesan.BisaDitunda);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class PengingatHarness : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("kinerja-pengingat-").FullName;
 
-    public PengingatHarness(DateTimeOffset sekarang, IReadOnlyDictionary<string, string?>? konfigurasi = null)
+    public PengingatHarness(DateTimeOffset sekarang, IReadOnlyDictionary<string, string?>? konfigurasi = null, Action<IServiceCollection>? layanan = null)
     {
         Time = new FakeTimeProvider(sekarang);
         var nilai = new Dictionary<string, string?> { ["Kinerja:Storage:SqlitePath"] = Path.Combine(_dir, "kinerja.db") };
@@ -59,6 +59,7 @@ public sealed class PengingatHarness : IDisposable
         services.AddSingleton(new Penilai(KebijakanPenilaianReader.BacaPreset("kmk467")));
         services.AddKinerjaStorage(configuration).AddKinerjaImport().AddKinerjaPengingat(configuration);
         services.AddSingleton<IPengirimanMassal>(Pengiriman);
+        layanan?.Invoke(services);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 

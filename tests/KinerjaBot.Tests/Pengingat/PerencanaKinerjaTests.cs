@@ -20,6 +20,7 @@ public sealed class PerencanaKinerjaTests
     private const string Kantor = "KPPN-METRO";
     private static readonly Nip Bagus = Nip.Parse("198211052003121004");
     private static readonly Nip Hendarto = Nip.Parse("197603141998031002");
+    private static readonly Nip Nurul = Nip.Parse("199611192019032005");
 
     private static async Task<PengingatHarness> DemoAsync(int y, int m, int d)
     {
@@ -35,7 +36,7 @@ public sealed class PerencanaKinerjaTests
         var diharapkan = DemoCsv.TanpaRealisasi2026(3);
         Assert.NotEmpty(diharapkan);
 
-        foreach (var d in new[] { 1, 2, 5, 9, 12, 13 })
+        foreach (var d in new[] { 1, 2, 5, 9 })
         {
             h.Pada(2026, 10, d, 8);
             await h.JalankanAsync(Kantor);
@@ -47,6 +48,13 @@ public sealed class PerencanaKinerjaTests
 
         var (nip, kode) = diharapkan.First();
         var pesan = (await h.SusunAsync(terencana.Single(k => k.Penerima == nip)))!;
+        foreach (var d in new[] { 12, 13 })
+        {
+            h.Pada(2026, 10, d, 8);
+            await h.JalankanAsync(Kantor);
+        }
+
+        Assert.Equal(terencana.Count, h.Pengiriman.Jenis(JenisPengiriman.PengingatRealisasi).Count);
         var teks = CardJson.AllText(pesan.Kartu.ToJson());
         Assert.All(kode, k => Assert.Contains(k, teks, StringComparison.Ordinal));
         Assert.Contains("10 Oktober 2026", teks, StringComparison.Ordinal);
@@ -216,6 +224,111 @@ public sealed class PerencanaKinerjaTests
 
         Assert.Empty(h.Pengiriman.Jenis(JenisPengiriman.RingkasanNilai));
         Assert.Empty(h.Pengiriman.Jenis(JenisPengiriman.RingkasanTim));
+    }
+
+    [Fact]
+    public async Task RingkasanNilai_Demo_SetiapPegawaiSaatNkpnyaFinal_RealisasiNurulYangKurangHanyaMenahanNurulDanTimAtasannya()
+    {
+        // Nurul Fadhilah's TW III realisation of 2b.005 is missing in the demo; 2 November 2026 is TW III's first working day as final.
+        var kurang = new[] { 1, 2, 3 }.SelectMany(tw => DemoCsv.TanpaRealisasi2026(tw).Keys).ToHashSet();
+        Assert.Contains(Nurul, DemoCsv.TanpaRealisasi2026(3).Keys);
+        var denganKontrak = DemoCsv.Baca("iku.csv").Where(r => r["tahun"] == "2026").Select(r => Nip.Parse(r["nip_pemilik"])).ToHashSet();
+        var denganPerilaku = DemoCsv.Baca("perilaku.csv").Where(r => r["tahun"] == "2026").Select(r => Nip.Parse(r["nip"])).ToHashSet();
+        var lengkap = denganKontrak.Where(n => !kurang.Contains(n) && denganPerilaku.Contains(n)).ToHashSet();
+        var tidakLengkap = denganKontrak.Except(lengkap).ToHashSet();
+        using var h = await DemoAsync(2026, 11, 2);
+
+        await h.JalankanAsync(Kantor);
+
+        var nilai = h.Pengiriman.Jenis(JenisPengiriman.RingkasanNilai);
+        Assert.All(nilai, k => Assert.Equal("2026-TW3", k.Kurun));
+        Assert.Equal(lengkap.OrderBy(n => n.Value), nilai.Select(k => k.Penerima).OrderBy(n => n.Value));
+        Assert.NotEmpty(nilai);
+        Assert.DoesNotContain(Nurul, nilai.Select(k => k.Penerima));
+        // A team card waits for its slowest member: Nurul's Kasi and the head of the office wait, complete teams do not.
+        var tim = h.Pengiriman.Jenis(JenisPengiriman.RingkasanTim).Select(k => k.Penerima).ToHashSet();
+        var timLengkap = DemoCsv.Pimpinan.Where(p => Bawahan(p).All(b => !tidakLengkap.Contains(b))).ToHashSet();
+        Assert.Equal(timLengkap.OrderBy(n => n.Value), tim.OrderBy(n => n.Value));
+        Assert.DoesNotContain(Bagus, tim);
+        Assert.DoesNotContain(Hendarto, tim);
+        Assert.NotEmpty(tim);
+
+        // From the cut-off (1 November + 30 days) what is still incomplete goes anyway, marked sementara; nothing twice.
+        h.Pada(2026, 11, 30, 8);
+        await h.JalankanAsync(Kantor);
+        Assert.DoesNotContain(h.Pengiriman.Buku, r => r.Kunci.Kurun.EndsWith("sementara", StringComparison.Ordinal));
+        h.Pada(2026, 12, 1, 8);
+        await h.JalankanAsync(Kantor);
+        var sementara = h.Pengiriman.Jenis(JenisPengiriman.RingkasanNilai).Where(k => k.Kurun == "2026-TW3-sementara").ToList();
+        Assert.Equal(tidakLengkap.OrderBy(n => n.Value), sementara.Select(k => k.Penerima).OrderBy(n => n.Value));
+        Assert.Equal(
+            DemoCsv.Pimpinan.Where(p => !timLengkap.Contains(p)).OrderBy(n => n.Value),
+            h.Pengiriman.Jenis(JenisPengiriman.RingkasanTim).Where(k => k.Kurun == "2026-TW3-sementara").Select(k => k.Penerima).OrderBy(n => n.Value));
+
+        var kartuNurul = (await h.SusunAsync(sementara.Single(k => k.Penerima == Nurul)))!;
+        var teks = CardJson.AllText(kartuNurul.Kartu.ToJson());
+        Assert.Contains("Status: **Sementara**", teks, StringComparison.Ordinal);
+        Assert.Contains("2b.005", teks, StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(kartuNurul.Kartu.ToJson().ToJsonString());
+        var kartuTimBagus = (await h.SusunAsync(new KunciPengiriman(JenisPengiriman.RingkasanTim, "2026-TW3-sementara", Kantor, Bagus)))!;
+        Assert.Contains("nilai masih sementara", CardJson.AllText(kartuTimBagus.Kartu.ToJson()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RingkasanNilai_SementaraSetelahBatas_LaluFinalBegituDataLengkap()
+    {
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2026, 11, 2, 8));
+        await h.SimpanAsync(Kecil(realisasiTw3: false));
+        await h.JalankanAsync("KPPN-K");
+        Assert.DoesNotContain(h.Pengiriman.Buku, r => r.Kunci.Jenis is JenisPengiriman.RingkasanNilai or JenisPengiriman.RingkasanTim);
+
+        h.Pada(2026, 12, 1, 8);
+        await h.JalankanAsync("KPPN-K");
+        var sementara = h.Pengiriman.Jenis(JenisPengiriman.RingkasanNilai);
+        Assert.Equal([NipContoh.KepalaKppn, NipContoh.KasubbagUmum, NipContoh.Pelaksana], sementara.Select(k => k.Penerima));
+        Assert.All(sementara, k => Assert.Equal("2026-TW3-sementara", k.Kurun));
+        Assert.NotNull(await h.SusunAsync(sementara[2]));
+
+        // The realisations come in: the provisional card is no longer built, the final one is planned the next working day.
+        await h.Kantor.SimpanAsync(Kecil(realisasiTw3: true), CancellationToken.None);
+        Assert.Null(await h.SusunAsync(sementara[2]));
+        h.Pada(2026, 12, 2, 8);
+        await h.JalankanAsync("KPPN-K");
+        var final = h.Pengiriman.Jenis(JenisPengiriman.RingkasanNilai).Where(k => k.Kurun == "2026-TW3").ToList();
+        Assert.Equal([NipContoh.KepalaKppn, NipContoh.KasubbagUmum, NipContoh.Pelaksana], final.Select(k => k.Penerima));
+        Assert.Equal([NipContoh.KepalaKppn, NipContoh.KasubbagUmum],
+            h.Pengiriman.Jenis(JenisPengiriman.RingkasanTim).Where(k => k.Kurun == "2026-TW3").Select(k => k.Penerima));
+        var kartu = (await h.SusunAsync(final[2]))!;
+        Assert.Contains("Status: **Final**", CardJson.AllText(kartu.Kartu.ToJson()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Realisasi_DitundaMelewatiMasaIsi_TidakDikirimLagi()
+    {
+        using var h = await DemoAsync(2026, 10, 9);
+        var kunci = new KunciPengiriman(JenisPengiriman.PengingatRealisasi, "2026-TW3", Kantor, Nurul);
+        Assert.NotNull(await h.SusunAsync(kunci));
+
+        // "Ingatkan besok" on Friday 9 October moves it to Monday 12 October: the window closed on the 10th.
+        h.Pada(2026, 10, 12, 8);
+
+        Assert.Null(await h.SusunAsync(kunci));
+    }
+
+    private static IEnumerable<Nip> Bawahan(Nip pimpinan)
+    {
+        var semua = new List<Nip>();
+        var antrian = new Queue<Nip>([pimpinan]);
+        while (antrian.TryDequeue(out var atas))
+        {
+            foreach (var b in DemoCsv.Pegawai.Where(p => DemoCsv.Atasan(p) == atas))
+            {
+                semua.Add(b);
+                antrian.Enqueue(b);
+            }
+        }
+
+        return semua;
     }
 
     /// <summary>A small office: head → Kasubbag Umum → pelaksana, each with one IKU at exactly 100 % for TW I–III (TW III optional), NP 100.</summary>

@@ -1,8 +1,10 @@
 using Kinerja.Domain.Kontrak;
 using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Pengiriman;
+using Kinerja.Domain.Ports;
 using Kinerja.Testing.CardLint;
 using KinerjaBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KinerjaBot.Tests.Pengingat;
 
@@ -85,13 +87,12 @@ public sealed class PerencanaSkpDemoTests
         using var h = await DemoAsync();
         var diajukan = DemoCsv.DenganStatus(2027, "diajukan");
 
+        // 5 January 2027 is Isra Mikraj (SKB): the second working day after the 4th is the 7th.
         h.Pada(2027, 1, 5, 8);
+        Assert.Null(await h.JalankanAsync(Kantor));
+        h.Pada(2027, 1, 6, 8);
         await h.JalankanAsync(Kantor);
         Assert.Empty(h.Pengiriman.Jenis(JenisPengiriman.PersetujuanSkp));
-
-        // 6 January 2027 is (estimated) Isra Mikraj: the second working day after the 4th is the 7th.
-        h.Pada(2027, 1, 6, 8);
-        Assert.Null(await h.JalankanAsync(Kantor));
         h.Pada(2027, 1, 7, 8);
         await h.JalankanAsync(Kantor);
         var pengingat = h.Pengiriman.Jenis(JenisPengiriman.PersetujuanSkp);
@@ -124,7 +125,7 @@ public sealed class PerencanaSkpDemoTests
         var fajar = await h.SusunAsync(pengingat.Single(k => k.Kurun.Contains(Fajar.Value, StringComparison.Ordinal)));
         var fajarEskalasi = await h.SusunAsync(eskalasi.Single(k => k.Kurun.Contains(Fajar.Value, StringComparison.Ordinal)));
         Assert.Contains("Fajar Nugraha", fajar!.Ringkasan, StringComparison.Ordinal);
-        Assert.True(fajar.Ringkasan.Contains("5 hari kerja", StringComparison.Ordinal), fajar.Ringkasan); // 5, 7, 8, 11, 12 January
+        Assert.True(fajar.Ringkasan.Contains("5 hari kerja", StringComparison.Ordinal), fajar.Ringkasan); // 6, 7, 8, 11, 12 January
         Assert.Contains("Bagus Prasetyo Nugroho", fajarEskalasi!.Ringkasan, StringComparison.Ordinal);
         await CardLinter.Shared.AssertValidAsync(fajar.Kartu.ToJson().ToJsonString());
         await CardLinter.Shared.AssertValidAsync(fajarEskalasi.Kartu.ToJson().ToJsonString());
@@ -154,11 +155,47 @@ public sealed class PerencanaSkpDemoTests
     }
 
     [Fact]
+    public async Task RekapKoordinator_YangBelumPernahChatBukanTidakTerjangkau_DisebutTerpisah()
+    {
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2026, 11, 30, 8));
+        await h.ImporDemoAsync();
+        // Bagus is linked to his Teams account but has never chatted: the engine reaches him through the proactive install.
+        await h.Services.GetRequiredService<IPenggunaStore>().SimpanAsync(
+            new PenggunaTerkait("7a1d4e2b-0000-4000-8000-052003121004", Kantor, Bagus, "bagus.nugroho@kemenkeu.example", h.Time.GetUtcNow()), CancellationToken.None);
+
+        await h.JalankanAsync(Kantor);
+
+        var pesan = (await h.SusunAsync(Assert.Single(h.Pengiriman.Jenis(JenisPengiriman.RekapKoordinator))))!;
+        Assert.Contains($"{DemoCsv.Pegawai.Count - 1} tidak terjangkau. 1 belum pernah chat (dihubungi otomatis).", pesan.Ringkasan, StringComparison.Ordinal);
+        var kartu = pesan.Kartu.ToJson();
+        Assert.Contains("Belum pernah chat (KinerjaBot memasang dirinya untuk mereka) (1)", CardJson.AllText(kartu), StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
+    }
+
+    [Fact]
+    public async Task RekapKoordinator_MenyebutRingkasanNilaiYangDitahanDanAlasannya()
+    {
+        // Monday 2 November 2026: TW III is final by date; Nurul's realisation of 2b.005 is missing, so her summary waits.
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2026, 11, 2, 8));
+        await h.ImporDemoAsync();
+
+        await h.JalankanAsync(Kantor);
+
+        var pesan = (await h.SusunAsync(Assert.Single(h.Pengiriman.Jenis(JenisPengiriman.RekapKoordinator))))!;
+        Assert.Contains("Ringkasan nilai TW III 2026 ditahan untuk", pesan.Ringkasan, StringComparison.Ordinal);
+        var teks = CardJson.AllText(pesan.Kartu.ToJson());
+        Assert.Contains("Nurul Fadhilah", teks, StringComparison.Ordinal);
+        Assert.Contains("realisasi IKU 2b.005 belum ada", teks, StringComparison.Ordinal);
+        Assert.Contains("1 Desember 2026 dikirim sebagai nilai sementara", teks, StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(pesan.Kartu.ToJson().ToJsonString());
+    }
+
+    [Fact]
     public async Task RekapKoordinator_KoordinatorDariKonfigurasi()
     {
         using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2026, 11, 30, 8), new Dictionary<string, string?>
         {
-            ["Kinerja:Pengingat:Koordinator:KPPN-METRO:0"] = "199505112018031005",
+            ["Kinerja:Koordinator:Kantor:KPPN-METRO:0"] = "199505112018031005",
         });
         await h.ImporDemoAsync();
 

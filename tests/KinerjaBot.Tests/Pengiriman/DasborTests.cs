@@ -33,7 +33,8 @@ public sealed class DasborTests : IDisposable
             .With("Kinerja:Jadwal:Dasbor:Aktif", "true")
             .With("Kinerja:Jadwal:Dasbor:Authority", Penerbit)
             .With("Kinerja:Jadwal:Dasbor:Audience", Audiens)
-            .With("Kinerja:Jadwal:Koordinator:0", "KPPN-METRO:198407222006122001")
+            // The coordinator named by e-mail (Kinerja:Koordinator:Kantor); the Kasi PDMS, a unit head, is not one.
+            .With("Kinerja:Koordinator:Kantor:KPPN-METRO:0", "ratna.anggraini@kemenkeu.example")
             .WithServices(s => s.PostConfigure<JwtBearerOptions>(DasborHangfire.Skema, jwt =>
             {
                 // The tenant's signing keys, as its OpenID metadata would give them (no network in tests).
@@ -118,6 +119,28 @@ public sealed class DasborTests : IDisposable
 
         Assert.True(await GetAsync(Token(AadRatna)) == HttpStatusCode.OK, Galat?.ToString());
         Assert.Equal(HttpStatusCode.OK, await GetAsync(Token("7a1d4e2b-0000-4000-8000-0000000000ad", peran: "KinerjaBot.Admin")));
+    }
+
+    [Fact]
+    public async Task Koordinator_HanyaMelihat_AksiJobUntukAdministrator()
+    {
+        await TautkanAsync(AadRatna, "198407222006122001");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PicuAsync(Token(AadRatna)));
+        Assert.Equal(HttpStatusCode.NoContent, await PicuAsync(Token("7a1d4e2b-0000-4000-8000-0000000000ad", peran: "KinerjaBot.Admin")));
+    }
+
+    /// <summary>The dashboard's "trigger now" on the hourly sync job.</summary>
+    private async Task<HttpStatusCode> PicuAsync(string token)
+    {
+        var client = _bot.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/hangfire/recurring/trigger")
+        {
+            Content = new FormUrlEncodedContent([KeyValuePair.Create("jobs[]", Kinerja.Jobs.Jadwal.SinkronJadwalJob.Id)]),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
     }
 
     [Fact]

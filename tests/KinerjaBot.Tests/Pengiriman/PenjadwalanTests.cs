@@ -29,7 +29,6 @@ public sealed class PenjadwalanTests
     [Theory]
     [InlineData("Kinerja:Jadwal:Penyimpanan", "mongodb", "Kinerja:Jadwal:Penyimpanan 'mongodb' tidak dikenal")]
     [InlineData("Kinerja:Jadwal:JumlahPekerja", "0", "Kinerja:Jadwal:JumlahPekerja harus 1–200")]
-    [InlineData("Kinerja:Jadwal:Koordinator:0", "KPPN-METRO:123", "Kinerja:Jadwal:Koordinator 'KPPN-METRO:123' harus KODE-KANTOR:NIP")]
     [InlineData("Kinerja:Jadwal:Dasbor:Aktif", "true", "Kinerja:Jadwal:Dasbor:Authority wajib berupa URL https")]
     public void KonfigurasiPenjadwalanSalah_MenolakStartDenganNamaKunci(string kunci, string nilai, string pesan)
     {
@@ -69,6 +68,7 @@ public sealed class PenjadwalanTests
         var uji = Assert.Single(berulang, j => j.Id == "uji-harian");
         Assert.Equal(("0 7 * * *", "Asia/Jayapura"), (uji.Cron, uji.TimeZoneId));
         Assert.Contains(berulang, j => j.Id == PekerjaPengiriman.IdPemulihan && j.Cron == "* * * * *");
+        Assert.Contains(berulang, j => j.Id == Kinerja.Jobs.Jadwal.SinkronJadwalJob.Id && j.Cron == "0 * * * *");
 
         var store = bot.Services.GetRequiredService<SqliteDatabase>().Path;
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(store)!, "hangfire.db")));
