@@ -19,6 +19,8 @@ public sealed partial class PostgreSqlTenantGate : ITenantGate, IAsyncDisposable
 {
     public const string Table = "kinerja_gerbang_tenant";
 
+    private const int MaxConnections = 4;
+
     private static readonly TimeSpan WarnEvery = TimeSpan.FromMinutes(1);
 
     /// <summary>A pause end known from another claim's answer may differ by the answers' latencies.</summary>
@@ -33,6 +35,12 @@ public sealed partial class PostgreSqlTenantGate : ITenantGate, IAsyncDisposable
     private readonly long _origin;
     private readonly ConcurrentDictionary<string, TimeSpan> _pausedUntil = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _schema = new(1, 1);
+    private static readonly TimeSpan OffsetPeriod = TimeSpan.FromSeconds(30);
+
+    private readonly Lock _offsets = new();
+    private TimeSpan _currentMin = TimeSpan.MaxValue;
+    private TimeSpan _previousMin = TimeSpan.MaxValue;
+    private TimeSpan _periodStart;
     private bool _schemaReady;
     private long _lastWarning = long.MinValue;
 
@@ -41,7 +49,9 @@ public sealed partial class PostgreSqlTenantGate : ITenantGate, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(jadwal);
         ArgumentNullException.ThrowIfNull(connector);
         var o = jadwal.Value;
-        _db = NpgsqlDataSource.Create(o.PostgreSqlConnectionString!.Trim());
+        // A claim holds a connection for about a millisecond: a few suffice for hundreds of calls a second, and the
+        // server's connection limit is shared with Hangfire and the other instances (not one connection per waiting call).
+        _db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(o.PostgreSqlConnectionString!.Trim()) { MaxPoolSize = MaxConnections }.ConnectionString);
         _table = o.PostgreSqlSchema + "." + Table;
         Schema = o.PostgreSqlSchema;
         _interval = TenantPacing.Interval(connector.Value);
@@ -67,8 +77,7 @@ public sealed partial class PostgreSqlTenantGate : ITenantGate, IAsyncDisposable
                 ON CONFLICT (tenant) DO UPDATE SET slot_berikut = CASE
                     WHEN g.jeda_sampai > clock_timestamp() + $3 THEN g.slot_berikut
                     ELSE GREATEST(g.slot_berikut, g.jeda_sampai, clock_timestamp()) + $2 END
-                RETURNING g.slot_berikut - $2, EXTRACT(EPOCH FROM (g.slot_berikut - $2 - clock_timestamp()))::float8,
-                          EXTRACT(EPOCH FROM (g.jeda_sampai - clock_timestamp()))::float8
+                RETURNING g.slot_berikut - $2, clock_timestamp(), EXTRACT(EPOCH FROM (g.jeda_sampai - clock_timestamp()))::float8
                 """);
             cmd.Parameters.Add(new NpgsqlParameter { Value = tenantId, NpgsqlDbType = NpgsqlDbType.Text });
             cmd.Parameters.Add(new NpgsqlParameter { Value = _interval, NpgsqlDbType = NpgsqlDbType.Interval });
@@ -76,9 +85,15 @@ public sealed partial class PostgreSqlTenantGate : ITenantGate, IAsyncDisposable
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var pada = new DateTimeOffset(reader.GetFieldValue<DateTime>(0), TimeSpan.Zero);
-            var wait = Seconds(reader.GetDouble(1));
+            var dbNow = new DateTimeOffset(reader.GetFieldValue<DateTime>(1), TimeSpan.Zero);
             var paused = Seconds(reader.GetDouble(2));
             var now = Now();
+
+            // The slot on this instance's clock: the database's clock plus the smallest offset seen lately (the answer that
+            // came back fastest). An answer that was slow to arrive leaves less (or negative) wait, and the caller sees it
+            // is late instead of sending that much after its slot.
+            var offset = Offset(_time.GetUtcNow() - dbNow);
+            var wait = pada + offset - _time.GetUtcNow();
             if (paused > TimeSpan.Zero)
             {
                 _pausedUntil.AddOrUpdate(tenantId, now + paused, (_, known) => known > now + paused ? known : now + paused);
@@ -86,7 +101,7 @@ public sealed partial class PostgreSqlTenantGate : ITenantGate, IAsyncDisposable
 
             return paused > longestPause
                 ? new TenantSlot(TimeSpan.Zero, pada, paused)
-                : new TenantSlot(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, pada);
+                : new TenantSlot(wait, pada);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
@@ -136,6 +151,28 @@ public sealed partial class PostgreSqlTenantGate : ITenantGate, IAsyncDisposable
     }
 
     private TimeSpan Now() => _time.GetElapsedTime(_origin);
+
+    /// <summary>The least (local − database) clock offset of this period and the last (30 s each): the true offset plus the fastest answer's latency.</summary>
+    private TimeSpan Offset(TimeSpan sample)
+    {
+        lock (_offsets)
+        {
+            var now = Now();
+            if (now - _periodStart >= OffsetPeriod)
+            {
+                _previousMin = _currentMin;
+                _currentMin = TimeSpan.MaxValue;
+                _periodStart = now;
+            }
+
+            if (sample < _currentMin)
+            {
+                _currentMin = sample;
+            }
+
+            return _previousMin < _currentMin ? _previousMin : _currentMin;
+        }
+    }
 
     private static TimeSpan Seconds(double seconds) =>
         double.IsFinite(seconds) ? TimeSpan.FromSeconds(Math.Clamp(seconds, -TimeSpan.FromDays(1).TotalSeconds, TimeSpan.FromDays(1).TotalSeconds)) : TimeSpan.Zero;

@@ -2,6 +2,9 @@ using Microsoft.Extensions.Options;
 
 namespace KinerjaBot.Protocol.Connector;
 
+/// <summary>A call's place in the limits: the moment (on the limiter's clock) it was due to leave.</summary>
+public readonly record struct ConnectorSlot(ConnectorLimit Limit, string? ConversationKey, string? TenantId, TimeSpan At);
+
 /// <summary>Which of Teams' per-conversation limits a call counts against.</summary>
 public enum ConnectorLimit
 {
@@ -49,6 +52,7 @@ public sealed class ConnectorRateLimiter
     private readonly Dictionary<string, Trail> _conversations = new(StringComparer.Ordinal);
     private readonly ITenantGate _tenants;
     private readonly TimeSpan _longestPause;
+    private readonly TimeSpan _jitter;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly long _origin;
@@ -69,6 +73,7 @@ public sealed class ConnectorRateLimiter
         _logger = logger;
         _origin = time.GetTimestamp();
         _longestPause = options.Value.RetryAfterMaksimum;
+        _jitter = options.Value.ToleransiJitter;
         ConnectorLog.TenantPacing(logger, options.Value.PermintaanPerDetikPerTenant, options.Value.ToleransiJitter.TotalMilliseconds, tenants.Description);
     }
 
@@ -80,7 +85,7 @@ public sealed class ConnectorRateLimiter
     /// returns (the call is counted). A pause longer than <see cref="ConnectorOptions.RetryAfterMaksimum"/> is not
     /// waited out: <see cref="ConnectorErrorKind.Throttled"/>.
     /// </summary>
-    public async ValueTask AcquireAsync(ConnectorLimit limit, string? conversationKey, string? tenantId, CancellationToken cancellationToken)
+    public async ValueTask<ConnectorSlot> AcquireAsync(ConnectorLimit limit, string? conversationKey, string? tenantId, CancellationToken cancellationToken)
     {
         var tenantKey = tenantId ?? string.Empty;
         var conversation = conversationKey is null ? null : (limit == ConnectorLimit.Tulis ? "w:" : "r:") + conversationKey;
@@ -156,8 +161,29 @@ public sealed class ConnectorRateLimiter
                 continue;
             }
 
-            return;
+            return new ConnectorSlot(limit, conversationKey, tenantId, at);
         }
+    }
+
+    /// <summary>
+    /// Whether the call is leaving later than <see cref="ConnectorOptions.ToleransiJitter"/> after its slot (a wait that
+    /// woke late on a busy machine, a slow token or in-flight write): it could then share a second with the calls of the
+    /// next R slots, so it must take a new slot (<see cref="ReacquireAsync"/>).
+    /// </summary>
+    public bool IsLate(ConnectorSlot slot) => Now() - slot.At > _jitter;
+
+    /// <summary>Gives up a slot that went by (its count in the conversation too) and waits for a new one.</summary>
+    public ValueTask<ConnectorSlot> ReacquireAsync(ConnectorSlot slot, CancellationToken cancellationToken)
+    {
+        if (slot.ConversationKey is { } key)
+        {
+            lock (_gate)
+            {
+                Conversation((slot.Limit == ConnectorLimit.Tulis ? "w:" : "r:") + key).Remove(slot.At);
+            }
+        }
+
+        return AcquireAsync(slot.Limit, slot.ConversationKey, slot.TenantId, cancellationToken);
     }
 
     /// <summary>The connector said 429: nobody sends to this tenant for <paramref name="delay"/> (every instance, with a shared gate).</summary>

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 namespace KinerjaBot.Protocol.Connector;
 
 /// <summary>
-/// A reserved send slot of a tenant: wait <see cref="Wait"/>, then send. <see cref="Pada"/> is the slot on the clock of
+/// A reserved send slot of a tenant: wait <see cref="Wait"/>, then send (negative: the slot is already that far past, the
+/// answer came late). <see cref="Pada"/> is the slot on the clock of
 /// whoever hands out the slots (the process's <see cref="TimeProvider"/>, or the database's clock for a shared gate).
 /// When the tenant is paused for longer than the caller waits out, nothing is reserved and <see cref="PausedFor"/> says
 /// how long the pause still lasts.

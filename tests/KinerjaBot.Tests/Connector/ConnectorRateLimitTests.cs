@@ -209,17 +209,56 @@ public sealed class ConnectorRateLimitTests
     }
 
     [Fact]
-    public async Task Tenant_PenungguBangunTerlambat_SemuaSlotYangLewatTetapTerpakai()
+    public async Task Tenant_PenungguBangunTerlambatDalamToleransi_TetapMengirim_SlotBerikutnyaTidakBergeser()
     {
         using var h = ConnectorHarness.Development();
-        var kirim = Enumerable.Range(0, 14).Select(i => h.Kirim($"a:orang-{i}")).ToList();
-        await h.Menunggu(10); // 4 went at once, 10 hold slots 1 … 10 intervals ahead
+        var kirim = Enumerable.Range(0, 6).Select(i => h.Kirim($"a:orang-{i}")).ToList();
+        await h.Menunggu(2); // 4 went at once, 2 hold the slots one and two intervals ahead
 
-        // The clock jumps over all ten slots at once (every wait wakes late): all ten go now — a late wake-up does not
-        // push the later slots back, the pace catches up.
-        h.Time.Advance(Bangun(Jarak * 10));
-        await Task.WhenAll(kirim);
-        Assert.Equal(14, h.Connector.Count);
+        // The first waiter wakes 20 ms late (within the 25 ms allowance): it still goes, and the next slot stays where
+        // it was — the pace catches up instead of drifting.
+        h.Time.Advance(Bangun(Jarak) + TimeSpan.FromMilliseconds(20));
+        await kirim[4];
+        Assert.Equal(5, h.Connector.Count);
+        h.Time.Advance(Bangun(Jarak * 2) - Bangun(Jarak) - TimeSpan.FromMilliseconds(20));
+        await kirim[5];
+        Assert.Equal(6, h.Connector.Count);
+    }
+
+    [Fact]
+    public async Task Tenant_PanggilanYangBerangkatTerlaluLambatSetelahSlotnya_MengambilSlotBaru()
+    {
+        using var h = ConnectorHarness.Development(o => o.BurstTenant = 1);
+        await h.Kirim("a:satu"); // slot 0
+
+        // "a:dua" holds slot 1 and writes its in-flight mark (the hook right before the POST); five others hold 2 … 6.
+        var tanda = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var kedua = h.Client.SendToConversationAsync(ConnectorHarness.Loopback, "a:dua", ConnectorHarness.Pesan("a:dua"), _ => tanda.Task, CancellationToken.None);
+        var lain = Enumerable.Range(0, 5).Select(i => h.Kirim($"a:lain-{i}")).ToList();
+        await h.Menunggu(6);
+        h.Time.Advance(Bangun(Jarak));
+        await ConnectorHarness.Until(() => h.Limiter.Waiting == 5, "a:dua di tanda sedang dikirim");
+
+        // The mark takes 100 ms, more than the 25 ms allowance (slots 2 and 3 go meanwhile): "a:dua" does not leave
+        // 100 ms after its slot, it waits for a new one, after slot 6.
+        h.Time.Advance(Bangun(Jarak * 2) - Bangun(Jarak));
+        await h.Terkirim(2);
+        h.Time.Advance(Bangun(Jarak * 3) - Bangun(Jarak * 2));
+        await h.Terkirim(3);
+        h.Time.Advance(TimeSpan.FromMilliseconds(100) - (Bangun(Jarak * 3) - Bangun(Jarak)));
+        tanda.SetResult();
+        await h.Menunggu(4);
+        h.Time.Advance(Bangun(Jarak * 4) - Bangun(Jarak) - TimeSpan.FromMilliseconds(100));
+        await h.Terkirim(4);
+        h.Time.Advance(Bangun(Jarak * 5) - Bangun(Jarak * 4));
+        await h.Terkirim(5);
+        h.Time.Advance(Bangun(Jarak * 6) - Bangun(Jarak * 5));
+        await Task.WhenAll(lain);
+        Assert.Equal(6, h.Connector.Count);
+        Assert.False(kedua.IsCompleted);
+        h.Time.Advance(Bangun(Jarak * 7) - Bangun(Jarak * 6));
+        await kedua;
+        Assert.Equal("a%3Adua", h.Connector.Requests[^1].Uri.Segments[^2].TrimEnd('/'));
     }
 
     [Fact]

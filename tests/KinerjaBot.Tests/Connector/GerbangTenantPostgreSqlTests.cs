@@ -87,7 +87,7 @@ public sealed class GerbangTenantPostgreSqlTests : IAsyncLifetime
 
         // Another tenant is not behind this one's queue: its first slot is now.
         var lain = await dua.ReserveAsync("0b5e9c1d-0000-4000-8000-00000000b002", TimeSpan.FromMinutes(2), CancellationToken.None);
-        Assert.Equal(TimeSpan.Zero, lain.Wait);
+        Assert.True(lain.Wait < TimeSpan.FromMilliseconds(100), $"waits {lain.Wait}");
         Assert.True(lain.Pada < pada[^1] - TimeSpan.FromSeconds(5));
     }
 
@@ -96,7 +96,7 @@ public sealed class GerbangTenantPostgreSqlTests : IAsyncLifetime
     {
         var satu = Gerbang(28);
         var dua = Gerbang(28);
-        Assert.Equal(TimeSpan.Zero, (await dua.ReserveAsync(Tenant, TimeSpan.FromMinutes(2), CancellationToken.None)).Wait);
+        Assert.True((await dua.ReserveAsync(Tenant, TimeSpan.FromMinutes(2), CancellationToken.None)).Wait < TimeSpan.FromMilliseconds(100));
 
         // Instance one gets a 429 with Retry-After 20 s: instance two's next slot is after the pause, and it knows.
         await satu.PauseAsync(Tenant, TimeSpan.FromSeconds(20));
