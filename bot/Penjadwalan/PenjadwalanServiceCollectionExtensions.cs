@@ -86,6 +86,13 @@ public static class PenjadwalanServiceCollectionExtensions
             });
         }
 
+        // Several instances on one PostgreSQL storage share the tenant's pace and 429 pause (PostgreSqlTenantGate); one
+        // instance on SQLite paces in process. Replaces the connector's default whichever registration runs first.
+        if (jadwal.PakaiPostgreSql)
+        {
+            services.Replace(ServiceDescriptor.Singleton<KinerjaBot.Protocol.Connector.ITenantGate, PostgreSqlTenantGate>());
+        }
+
         services.AddKinerjaDasbor();
         services.AddHostedService<JadwalBerulangStarter>();
         services.AddSingleton<IJadwalBerulang, JadwalPemulihanPengiriman>();

@@ -44,4 +44,7 @@ internal static partial class ConnectorLog
 
     [LoggerMessage(EventId = 2113, Level = LogLevel.Warning, Message = "Tenant {TenantId} is paused for {Seconds} s more, longer than Kinerja:Connector:RetryAfterMaksimum: not waiting")]
     public static partial void PauseTooLong(ILogger logger, string tenantId, double seconds);
+
+    [LoggerMessage(EventId = 2114, Level = LogLevel.Information, Message = "Connector pacing: at most {Limit} calls per tenant in any second (jitter allowance {JitterMilliseconds} ms), {Gate}")]
+    public static partial void TenantPacing(ILogger logger, int limit, double jitterMilliseconds, string gate);
 }

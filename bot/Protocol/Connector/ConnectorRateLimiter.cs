@@ -2,6 +2,9 @@ using Microsoft.Extensions.Options;
 
 namespace KinerjaBot.Protocol.Connector;
 
+/// <summary>A call's place in the limits: the moment (on the limiter's clock) it was due to leave.</summary>
+public readonly record struct ConnectorSlot(ConnectorLimit Limit, string? ConversationKey, string? TenantId, TimeSpan At);
+
 /// <summary>Which of Teams' per-conversation limits a call counts against.</summary>
 public enum ConnectorLimit
 {
@@ -15,10 +18,13 @@ public enum ConnectorLimit
 /// <summary>
 /// Teams' rate limits, kept on our side so the bot waits instead of collecting 429s (MicrosoftDocs/msteams-docs,
 /// bots/how-to/rate-limit.md; botframework-protocol.md §2.3). Per conversation ("thread"), sliding windows: writes
-/// 7/1 s, 8/2 s, 60/30 s, 1800/3600 s; reads 14/1 s, 16/2 s, 120/30 s, 3600/3600 s. Per tenant, all conversations
-/// together: <see cref="ConnectorOptions.PermintaanPerDetikPerTenant"/> per second. A 429 pauses the whole tenant
-/// until its <c>Retry-After</c> is over, for every sender. Waiting is async, cancellable and on the injected
-/// <see cref="TimeProvider"/>. The counts are per process: several bot instances each keep their own.
+/// 7/1 s, 8/2 s, 60/30 s, 1800/3600 s; reads 14/1 s, 16/2 s, 120/30 s, 3600/3600 s — counted here, per process. Per
+/// tenant, all conversations together: an <see cref="ITenantGate"/> hands out evenly spaced slots
+/// (<see cref="TenantPacing"/>: at most <see cref="ConnectorOptions.PermintaanPerDetikPerTenant"/> in any second) and
+/// holds the tenant's 429 pause — in this process, or shared by every instance through PostgreSQL. A call first waits
+/// until its conversation has room, then reserves the tenant's next slot, counts itself in the conversation at that
+/// slot and waits for it; a pause that began meanwhile sends it back for a new slot. Waiting is async, cancellable and
+/// on the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class ConnectorRateLimiter
 {
@@ -38,96 +44,165 @@ public sealed class ConnectorRateLimiter
         new(3600, TimeSpan.FromHours(1)),
     ];
 
+    private static readonly TimeSpan Longest = TimeSpan.FromHours(1);
+
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(10);
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Trail> _conversations = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TenantState> _tenants = new(StringComparer.Ordinal);
-    private readonly Window[] _tenantWindows;
+    private readonly ITenantGate _tenants;
     private readonly TimeSpan _longestPause;
+    private readonly TimeSpan _jitter;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly long _origin;
     private TimeSpan _lastSweep;
     private int _waiting;
 
+    /// <summary>A limiter pacing tenants in this process only.</summary>
     public ConnectorRateLimiter(IOptions<ConnectorOptions> options, TimeProvider time, ILogger<ConnectorRateLimiter> logger)
+        : this(options, new InProcessTenantGate(options, time), time, logger)
     {
+    }
+
+    public ConnectorRateLimiter(IOptions<ConnectorOptions> options, ITenantGate tenants, TimeProvider time, ILogger<ConnectorRateLimiter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _tenants = tenants;
         _time = time;
         _logger = logger;
         _origin = time.GetTimestamp();
-        _tenantWindows = [new(options.Value.PermintaanPerDetikPerTenant, TimeSpan.FromSeconds(1))];
         _longestPause = options.Value.RetryAfterMaksimum;
+        _jitter = options.Value.ToleransiJitter;
+        ConnectorLog.TenantPacing(logger, options.Value.PermintaanPerDetikPerTenant, options.Value.ToleransiJitter.TotalMilliseconds, tenants.Description);
     }
 
     /// <summary>How many callers are waiting right now (a slot, a tenant pause or a retry backoff).</summary>
     public int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>
-    /// Waits until a call to this conversation of this tenant fits every window and the tenant is not paused, then
-    /// counts it. A pause longer than <see cref="ConnectorOptions.RetryAfterMaksimum"/> is not waited out:
-    /// <see cref="ConnectorErrorKind.Throttled"/>.
+    /// Waits until a call to this conversation of this tenant fits every window and its tenant slot has come, then
+    /// returns (the call is counted). A pause longer than <see cref="ConnectorOptions.RetryAfterMaksimum"/> is not
+    /// waited out: <see cref="ConnectorErrorKind.Throttled"/>.
     /// </summary>
-    public async ValueTask AcquireAsync(ConnectorLimit limit, string? conversationKey, string? tenantId, CancellationToken cancellationToken)
+    public async ValueTask<ConnectorSlot> AcquireAsync(ConnectorLimit limit, string? conversationKey, string? tenantId, CancellationToken cancellationToken)
     {
         var tenantKey = tenantId ?? string.Empty;
         var conversation = conversationKey is null ? null : (limit == ConnectorLimit.Tulis ? "w:" : "r:") + conversationKey;
         var windows = limit == ConnectorLimit.Tulis ? Tulis : Baca;
         while (true)
         {
+            // 1. Room in the conversation (its own windows, this process).
             TimeSpan wait;
             lock (_gate)
             {
                 var now = Now();
                 Sweep(now);
-                var tenant = Tenant(tenantKey);
-                var trail = conversation is null ? null : Conversation(conversation);
-                if (tenant.PausedUntil - now > _longestPause)
-                {
-                    var left = tenant.PausedUntil - now;
-                    ConnectorLog.PauseTooLong(_logger, tenantKey, left.TotalSeconds);
-                    throw new ConnectorException(ConnectorErrorKind.Throttled, $"Connector meminta jeda {left.TotalSeconds:0} detik untuk tenant ini; tidak ditunggu.")
-                    {
-                        RetryAfter = left,
-                    };
-                }
-
-                var until = Max(tenant.PausedUntil, tenant.Trail.EarliestFree(_tenantWindows, now));
-                if (trail is not null)
-                {
-                    until = Max(until, trail.EarliestFree(windows, now));
-                }
-
-                if (until <= now)
-                {
-                    tenant.Trail.Add(now, _tenantWindows);
-                    trail?.Add(now, windows);
-                    return;
-                }
-
-                wait = until - now;
+                wait = conversation is null ? TimeSpan.Zero : Conversation(conversation).EarliestFree(windows) - now;
             }
 
-            ConnectorLog.Waiting(_logger, conversationKey ?? "-", tenantKey, wait.TotalMilliseconds);
-            await DelayAsync(wait, cancellationToken);
+            if (wait > TimeSpan.Zero)
+            {
+                ConnectorLog.Waiting(_logger, conversationKey ?? "-", tenantKey, wait.TotalMilliseconds);
+                await DelayAsync(wait, cancellationToken);
+                continue;
+            }
+
+            // 2. A pause this process knows of is waited out (or refused) before asking for a slot.
+            var paused = _tenants.PausedFor(tenantKey);
+            if (paused > _longestPause)
+            {
+                throw PauseTooLong(tenantKey, paused);
+            }
+
+            if (paused > TimeSpan.Zero)
+            {
+                ConnectorLog.Waiting(_logger, conversationKey ?? "-", tenantKey, paused.TotalMilliseconds);
+                await DelayAsync(paused, cancellationToken);
+                continue;
+            }
+
+            // 3. The tenant's next slot (or its pause, set by another instance).
+            var slot = await _tenants.ReserveAsync(tenantKey, _longestPause, cancellationToken);
+            if (slot.PausedFor is { } left)
+            {
+                throw PauseTooLong(tenantKey, left);
+            }
+
+            // 4. Counted in the conversation at the slot; if another call to it took that room meanwhile, the slot is
+            // given up and the call starts over.
+            TimeSpan at;
+            lock (_gate)
+            {
+                at = Now() + slot.Wait;
+                if (conversation is not null && !Conversation(conversation).TryAdd(at, windows))
+                {
+                    continue;
+                }
+            }
+
+            if (slot.Wait > TimeSpan.Zero)
+            {
+                ConnectorLog.Waiting(_logger, conversationKey ?? "-", tenantKey, slot.Wait.TotalMilliseconds);
+                await DelayAsync(slot.Wait, cancellationToken);
+            }
+
+            // 5. A 429 paused the tenant while this call waited for its slot: a new slot after the pause.
+            if (_tenants.PausedFor(tenantKey) > TimeSpan.Zero)
+            {
+                if (conversation is not null)
+                {
+                    lock (_gate)
+                    {
+                        Conversation(conversation).Remove(at);
+                    }
+                }
+
+                continue;
+            }
+
+            return new ConnectorSlot(limit, conversationKey, tenantId, at);
         }
     }
 
-    /// <summary>The connector said 429: nobody sends to this tenant for <paramref name="delay"/>.</summary>
-    public void PauseTenant(string? tenantId, TimeSpan delay)
+    /// <summary>
+    /// Whether the call is leaving later than <see cref="ConnectorOptions.ToleransiJitter"/> after its slot (a wait that
+    /// woke late on a busy machine, a slow token or in-flight write): it could then share a second with the calls of the
+    /// next R slots, so it must take a new slot (<see cref="ReacquireAsync"/>).
+    /// </summary>
+    public bool IsLate(ConnectorSlot slot) => Now() - slot.At > _jitter;
+
+    /// <summary>Gives up a slot that went by (its count in the conversation too) and waits for a new one.</summary>
+    public ValueTask<ConnectorSlot> ReacquireAsync(ConnectorSlot slot, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        if (slot.ConversationKey is { } key)
         {
-            var tenant = Tenant(tenantId ?? string.Empty);
-            tenant.PausedUntil = Max(tenant.PausedUntil, Now() + delay);
+            lock (_gate)
+            {
+                Conversation((slot.Limit == ConnectorLimit.Tulis ? "w:" : "r:") + key).Remove(slot.At);
+            }
         }
 
+        return AcquireAsync(slot.Limit, slot.ConversationKey, slot.TenantId, cancellationToken);
+    }
+
+    /// <summary>The connector said 429: nobody sends to this tenant for <paramref name="delay"/> (every instance, with a shared gate).</summary>
+    public void PauseTenant(string? tenantId, TimeSpan delay)
+    {
+        // Known to this process before PauseAsync returns; the shared record follows (PauseAsync logs its own failures).
+        _ = _tenants.PauseAsync(tenantId ?? string.Empty, delay);
         ConnectorLog.TenantPaused(_logger, tenantId ?? "-", delay.TotalSeconds);
     }
 
-    /// <summary>The one place the connector waits (slots, pauses, backoff), so tests can see it waiting.</summary>
+    /// <summary>
+    /// The one place the connector waits (slots, pauses, backoff), so tests can see it waiting. Rounded up to a whole
+    /// millisecond: <see cref="Task.Delay(TimeSpan, TimeProvider, CancellationToken)"/> counts whole milliseconds and would
+    /// otherwise wake before a slot (and spin on a remainder it rounds to zero).
+    /// </summary>
     public async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
+        var ms = TimeSpan.TicksPerMillisecond;
+        delay = TimeSpan.FromTicks((delay.Ticks + ms - 1) / ms * ms);
         Interlocked.Increment(ref _waiting);
         try
         {
@@ -141,14 +216,13 @@ public sealed class ConnectorRateLimiter
 
     private TimeSpan Now() => _time.GetElapsedTime(_origin);
 
-    private TenantState Tenant(string key)
+    private ConnectorException PauseTooLong(string tenantKey, TimeSpan left)
     {
-        if (!_tenants.TryGetValue(key, out var tenant))
+        ConnectorLog.PauseTooLong(_logger, tenantKey, left.TotalSeconds);
+        return new ConnectorException(ConnectorErrorKind.Throttled, $"Connector meminta jeda {left.TotalSeconds:0} detik untuk tenant ini; tidak ditunggu.")
         {
-            _tenants[key] = tenant = new TenantState();
-        }
-
-        return tenant;
+            RetryAfter = left,
+        };
     }
 
     private Trail Conversation(string key)
@@ -161,7 +235,7 @@ public sealed class ConnectorRateLimiter
         return trail;
     }
 
-    /// <summary>Forgets conversations and tenants nothing was sent to for the longest window.</summary>
+    /// <summary>Forgets conversations nothing was sent to for the longest window.</summary>
     private void Sweep(TimeSpan now)
     {
         if (now - _lastSweep < SweepEvery)
@@ -172,17 +246,9 @@ public sealed class ConnectorRateLimiter
         _lastSweep = now;
         foreach (var (key, trail) in _conversations.ToArray())
         {
-            if (trail.Last is not { } last || now - last > TimeSpan.FromHours(1))
+            if (trail.Last is not { } last || now - last > Longest)
             {
                 _conversations.Remove(key);
-            }
-        }
-
-        foreach (var (key, tenant) in _tenants.ToArray())
-        {
-            if (tenant.PausedUntil < now && (tenant.Trail.Last is not { } last || now - last > TimeSpan.FromSeconds(1)))
-            {
-                _tenants.Remove(key);
             }
         }
     }
@@ -191,14 +257,7 @@ public sealed class ConnectorRateLimiter
 
     private readonly record struct Window(int Limit, TimeSpan Length);
 
-    private sealed class TenantState
-    {
-        public Trail Trail { get; } = new();
-
-        public TimeSpan PausedUntil { get; set; }
-    }
-
-    /// <summary>When the calls were made (oldest first), kept for the longest window.</summary>
+    /// <summary>When the calls were (or will be, at their reserved slot) made, oldest first, kept for the longest window.</summary>
     private sealed class Trail
     {
         private readonly List<TimeSpan> _sent = [];
@@ -206,33 +265,43 @@ public sealed class ConnectorRateLimiter
         public TimeSpan? Last => _sent.Count == 0 ? null : _sent[^1];
 
         /// <summary>
-        /// The earliest moment a new call fits every window: for a window of n calls per L, the n-th most recent call
-        /// must have left it, i.e. now ≥ that call + L.
+        /// The earliest moment a call after all the counted ones fits every window: for a window of n calls per L, the
+        /// n-th most recent call must have left it, i.e. the call comes at least L after it.
         /// </summary>
-        public TimeSpan EarliestFree(Window[] windows, TimeSpan now)
+        public TimeSpan EarliestFree(Window[] windows)
         {
             var earliest = TimeSpan.Zero;
             foreach (var (limit, length) in windows)
             {
-                if (_sent.Count >= limit)
+                if (_sent.Count >= limit && _sent[_sent.Count - limit] + length > earliest)
                 {
-                    var candidate = _sent[_sent.Count - limit] + length;
-                    if (candidate > now && candidate > earliest)
-                    {
-                        earliest = candidate;
-                    }
+                    earliest = _sent[_sent.Count - limit] + length;
                 }
             }
 
             return earliest;
         }
 
-        public void Add(TimeSpan now, Window[] windows)
+        /// <summary>Counts a call at <paramref name="at"/> if every window still holds: no n + 1 calls within any L.</summary>
+        public bool TryAdd(TimeSpan at, Window[] windows)
         {
-            _sent.Add(now);
-            var longest = windows.Max(w => w.Length);
+            var i = _sent.BinarySearch(at);
+            var position = i < 0 ? ~i : i;
+            _sent.Insert(position, at);
+            foreach (var (limit, length) in windows)
+            {
+                for (var first = Math.Max(0, position - limit); first <= position && first + limit < _sent.Count; first++)
+                {
+                    if (_sent[first + limit] - _sent[first] < length)
+                    {
+                        _sent.RemoveAt(position);
+                        return false;
+                    }
+                }
+            }
+
             var stale = 0;
-            while (stale < _sent.Count && now - _sent[stale] >= longest)
+            while (stale < _sent.Count && at - _sent[stale] >= Longest)
             {
                 stale++;
             }
@@ -240,6 +309,17 @@ public sealed class ConnectorRateLimiter
             if (stale > 0)
             {
                 _sent.RemoveRange(0, stale);
+            }
+
+            return true;
+        }
+
+        public void Remove(TimeSpan at)
+        {
+            var i = _sent.BinarySearch(at);
+            if (i >= 0)
+            {
+                _sent.RemoveAt(i);
             }
         }
     }

@@ -45,7 +45,9 @@ public static class ConnectorServiceCollectionExtensions
             ? ConnectorCredentials.Anonymous
             : new ConnectorCredentials(sp.GetRequiredService<IConnectorTokenProvider>()));
         services.TryAddSingleton<ConnectorHostPolicy>();
-        services.TryAddSingleton<ConnectorRateLimiter>();
+        services.TryAddSingleton<ITenantGate, InProcessTenantGate>();
+        services.TryAddSingleton(sp => new ConnectorRateLimiter(sp.GetRequiredService<IOptions<ConnectorOptions>>(), sp.GetRequiredService<ITenantGate>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ConnectorRateLimiter>>()));
         services.TryAddSingleton<ConnectorBackoff>();
 
         // The client applies its own per-attempt timeout on the injected TimeProvider. No automatic redirects: a 3xx

@@ -11,11 +11,19 @@ namespace KinerjaBot.EndToEnd.Pengiriman;
 
 /// <summary>
 /// Two bot instances (processes) on one PostgreSQL Hangfire storage and one store: a recurring job fires once per
-/// schedule, and a fan-out is shared by both with no duplicates. PostgreSQL is the private cluster test.sh starts
-/// (connection string in <c>KINERJA_TEST_POSTGRES</c>); each test uses a schema of its own.
+/// schedule, and a fan-out is shared by both with no duplicates and, together, not beyond the tenant limit (they share
+/// the tenant gate in PostgreSQL). PostgreSQL is the private cluster test.sh starts (connection string in
+/// <c>KINERJA_TEST_POSTGRES</c>); each test uses a schema of its own.
 /// </summary>
+[Collection(DuaInstansTests.Sendiri)]
 public sealed class DuaInstansTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    /// <summary>
+    /// Runs alone, after the other end-to-end tests: the fake connector times arrivals in this test process, and a
+    /// crash test's 500/s fan-out in the same process would delay and bunch those timestamps.
+    /// </summary>
+    public const string Sendiri = "pengiriman-dua-instans";
+
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("kinerja-dua-");
     private readonly string _skema = "hangfire_" + Guid.NewGuid().ToString("N")[..12];
     private string _postgres = "";
@@ -51,9 +59,14 @@ public sealed class DuaInstansTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task DuaInstansSatuPenyimpanan_JobBerulangSekaliPerJadwal_FanOutTerbagiTanpaGanda()
     {
-        const int N = 3000;
+        const int N = 2000;
+        const int BatasTenant = 50;
         await using var connector = await FakeBotConnector.StartAsync();
-        connector.BatasTenant = 1000;
+
+        // The fake connector enforces exactly the limit the bot is configured with (a sliding second, 429 beyond it).
+        // Each instance alone sends well above half of it (≈ 60/s on a shared 2-core machine), so paced per process the
+        // two would offer ~2× the limit and collect hundreds of 429s; only a shared pace keeps them within it.
+        connector.BatasTenant = BatasTenant;
         var konfigurasi = new Dictionary<string, string>
         {
             ["Kinerja:Storage:SqlitePath"] = Path.Combine(_dir.FullName, "kinerja.db"),
@@ -65,7 +78,12 @@ public sealed class DuaInstansTests(ITestOutputHelper output) : IAsyncLifetime
             ["Kinerja:Pengiriman:PesanUji"] = "true",
             ["Kinerja:Pengiriman:UkuranBatch"] = "50",
             ["Kinerja:Pengiriman:JedaCobaLagi"] = "00:00:02",
-            ["Kinerja:Connector:PermintaanPerDetikPerTenant"] = "300",
+            ["Kinerja:Connector:PermintaanPerDetikPerTenant"] = BatasTenant.ToString(CultureInfo.InvariantCulture),
+
+            // Two bot processes, the test's fake connector and other builds share a small machine: calls reach the fake
+            // up to a few hundred milliseconds off their slots, so the jitter allowance is set for that machine.
+            ["Kinerja:Connector:ToleransiJitter"] = "00:00:00.250",
+            ["Logging:LogLevel:KinerjaBot.Protocol.Connector.ConnectorRateLimiter"] = "Information",
         };
         using var klien = new KlienPengiriman(konfigurasi);
         await klien.IsiPenerimaAsync(connector, N);
@@ -102,6 +120,22 @@ public sealed class DuaInstansTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine("sends per instance: " + string.Join(", ", pekerja.Select(p => $"{p.Key} {p.Value}")));
         Assert.Equal(2, pekerja.Count);
 
+        // Together not beyond the tenant limit: the fake never had to refuse a call for the tenant's rate.
+        output.WriteLine($"connector received {connector.LajuTerima:0.0}/s at a limit of {BatasTenant}/s; 429 for the tenant: {connector.DitolakKarenaTenant}");
+        // Had an instance lost the shared gate (and paced by itself), its log says why.
+        var log = (satu.Log + "\n" + dua.Log).Split('\n');
+        foreach (var i in Enumerable.Range(0, log.Length).Where(i => log[i].Contains("tenant gate", StringComparison.Ordinal)).Take(3))
+        {
+            output.WriteLine(string.Join("\n", log.Skip(i).Take(4)));
+        }
+
+        // The pacing holds for calls that reach the service within the jitter allowance of their slots; on a machine
+        // shared with other builds a call is now and then held up longer after its slot (in the HTTP client or in this
+        // process's fake connector): measured 0–3 per run. Up to 1 % is tolerated — per-process pacing, offering about
+        // twice the limit, gets hundreds.
+        Assert.InRange(connector.DitolakKarenaTenant, 0, N / 100);
+        Assert.All(new[] { satu.Log, dua.Log }, log => Assert.Contains("shared by every instance through PostgreSQL", log, StringComparison.Ordinal));
+
         // The recurring job: one job per 5-second schedule, never two, whichever server's scheduler got there.
         var waktu = new List<DateTime>();
         await using (var connection = new NpgsqlConnection(_postgres))
@@ -122,3 +156,7 @@ public sealed class DuaInstansTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(waktu.GroupBy(w => w.Ticks / TimeSpan.FromSeconds(5).Ticks), g => Assert.Single(g));
     }
 }
+
+/// <summary>The collection of <see cref="DuaInstansTests"/>: not run in parallel with anything else.</summary>
+[CollectionDefinition(DuaInstansTests.Sendiri, DisableParallelization = true)]
+public sealed class DuaInstansSendiri;

@@ -8,16 +8,33 @@ namespace KinerjaBot.Tests.Connector;
 
 /// <summary>
 /// Teams' limits are kept by the client, which waits (on the fake clock) instead of failing: per conversation
-/// 7/1 s, 8/2 s, 60/30 s, 1800/3600 s; per tenant 30/s; a 429 pauses every sender of the tenant.
+/// 7/1 s, 8/2 s, 60/30 s, 1800/3600 s; per tenant evenly spaced slots, never more than the limit in any second (1 s +
+/// the jitter allowance), a small burst after a quiet moment; a 429 pauses every sender of the tenant. Counts per window
+/// on the fake clock, never wall time.
 /// </summary>
 public sealed class ConnectorRateLimitTests
 {
     private static readonly TimeSpan Ms = TimeSpan.FromMilliseconds(1);
 
+    private static readonly TimeSpan Tick = TimeSpan.FromTicks(1);
+
+    /// <summary>The default pacing: 28 per second with 25 ms of jitter allowed, one slot every 1.025 s / 28.</summary>
+    private static readonly TimeSpan Jarak = TimeSpan.FromTicks((TimeSpan.FromMilliseconds(1025).Ticks + 27) / 28);
+
+    /// <summary>When a wait for <paramref name="slot"/> ends: waits are counted in whole milliseconds, rounded up.</summary>
+    private static TimeSpan Bangun(TimeSpan slot) => TimeSpan.FromMilliseconds(Math.Ceiling(slot.TotalMilliseconds));
+
+    /// <summary>The per-conversation tests: a tenant limit that never interferes.</summary>
+    private static void TenantLonggar(ConnectorOptions o)
+    {
+        o.PermintaanPerDetikPerTenant = 1000;
+        o.BurstTenant = 1000;
+    }
+
     [Fact]
     public async Task PesanKedelapanDalamSatuDetik_Menunggu()
     {
-        using var h = ConnectorHarness.Development();
+        using var h = ConnectorHarness.Development(TenantLonggar);
         for (var i = 0; i < 7; i++)
         {
             await h.Kirim("a:personal");
@@ -37,7 +54,7 @@ public sealed class ConnectorRateLimitTests
     [Fact]
     public async Task PesanKesembilanDalamDuaDetik_MenungguWalauDetikKeduaBaruSatu()
     {
-        using var h = ConnectorHarness.Development();
+        using var h = ConnectorHarness.Development(TenantLonggar);
         for (var i = 0; i < 7; i++)
         {
             await h.Kirim("a:personal");
@@ -59,7 +76,7 @@ public sealed class ConnectorRateLimitTests
     [Fact]
     public async Task Pesan61DalamTigaPuluhDetik_MenungguSampaiPesanPertamaKeluarJendela()
     {
-        using var h = ConnectorHarness.Development();
+        using var h = ConnectorHarness.Development(TenantLonggar);
 
         // 4 a second for 15 seconds: within 7/1 s and 8/2 s, 60 in all.
         for (var detik = 0; detik < 15; detik++)
@@ -85,7 +102,7 @@ public sealed class ConnectorRateLimitTests
     [Fact]
     public async Task PercakapanLain_TidakIkutMenunggu()
     {
-        using var h = ConnectorHarness.Development();
+        using var h = ConnectorHarness.Development(TenantLonggar);
         for (var i = 0; i < 7; i++)
         {
             await h.Kirim("a:sibuk");
@@ -133,38 +150,154 @@ public sealed class ConnectorRateLimitTests
     }
 
     [Fact]
-    public async Task Tenant_PermintaanKe31DalamSatuDetik_Menunggu_TenantLainTidak()
+    public async Task Tenant_SlotBerjarakSama_TidakPernahLebihDariBatasDalamSatuDetik_DanMencapaiLajunya()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero));
+        var gate = new InProcessTenantGate(Options.Create(new ConnectorOptions()), time);
+        var mulai = time.GetUtcNow();
+        var slot = new List<TimeSpan>();
+
+        // 600 callers: a backlog at the start, then the clock moves in uneven steps (waits that wake late, quiet
+        // moments) while more callers come; every slot is where the gate put it.
+        var langkah = new Random(6);
+        for (var i = 0; i < 600; i++)
+        {
+            if (i >= 200)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(langkah.Next(0, i % 50 == 0 ? 3000 : 60)));
+            }
+
+            var s = await gate.ReserveAsync(ConnectorHarness.Tenant, TimeSpan.FromMinutes(2), CancellationToken.None);
+            Assert.True(s.Reserved);
+            Assert.Equal(time.GetUtcNow() + s.Wait, s.Pada);
+            slot.Add(s.Pada - mulai);
+        }
+
+        // Never more than 28 in any window of 1 s + 25 ms (so in any second, even when calls arrive 25 ms early or late).
+        slot.Sort();
+        for (var i = 0; i + 28 < slot.Count; i++)
+        {
+            Assert.True(slot[i + 28] - slot[i] >= TimeSpan.FromMilliseconds(1025), $"slots {i}…{i + 28} within {(slot[i + 28] - slot[i]).TotalMilliseconds} ms");
+        }
+
+        // The first four go at once (the burst), the backlog is then served at the pace: 28 per 1.025 s, i.e. ≥ 97 % of
+        // the limit in the first 10 seconds.
+        Assert.Equal(4, slot.Count(s => s == TimeSpan.Zero));
+        Assert.Equal(Jarak, slot[4]);
+        Assert.InRange(slot.Count(s => s < TimeSpan.FromSeconds(10)), (int)(0.97 * 28 * 10), 28 * 10);
+    }
+
+    [Fact]
+    public async Task Tenant_MelebihiBurst_MenungguSatuJarak_TenantLainTidak()
     {
         using var h = ConnectorHarness.Development();
-        for (var i = 0; i < 30; i++)
+        for (var i = 0; i < 4; i++)
         {
             await h.Kirim($"a:orang-{i}");
         }
 
-        var ke31 = h.Kirim("a:orang-30");
+        var kelima = h.Kirim("a:orang-4");
         await h.Menunggu(1);
         await h.Kirim("a:orang-lain", ConnectorHarness.TenantLain);
-        Assert.Equal(31, h.Connector.Count);
+        Assert.Equal(5, h.Connector.Count);
 
-        h.Time.Advance(TimeSpan.FromSeconds(1) - Ms);
-        Assert.Equal(31, h.Connector.Count);
-        h.Time.Advance(Ms);
-        await ke31;
-        Assert.Equal(32, h.Connector.Count);
+        h.Time.Advance(Bangun(Jarak) - Tick);
+        Assert.Equal(5, h.Connector.Count);
+        h.Time.Advance(Tick);
+        await kelima;
+        Assert.Equal(6, h.Connector.Count);
     }
 
     [Fact]
-    public async Task Tenant_BatasDapatDiatur()
+    public async Task Tenant_PenungguBangunTerlambatDalamToleransi_TetapMengirim_SlotBerikutnyaTidakBergeser()
+    {
+        using var h = ConnectorHarness.Development();
+        var kirim = Enumerable.Range(0, 6).Select(i => h.Kirim($"a:orang-{i}")).ToList();
+        await h.Menunggu(2); // 4 went at once, 2 hold the slots one and two intervals ahead
+
+        // The first waiter wakes 20 ms late (within the 25 ms allowance): it still goes, and the next slot stays where
+        // it was — the pace catches up instead of drifting.
+        h.Time.Advance(Bangun(Jarak) + TimeSpan.FromMilliseconds(20));
+        await kirim[4];
+        Assert.Equal(5, h.Connector.Count);
+        h.Time.Advance(Bangun(Jarak * 2) - Bangun(Jarak) - TimeSpan.FromMilliseconds(20));
+        await kirim[5];
+        Assert.Equal(6, h.Connector.Count);
+    }
+
+    [Fact]
+    public async Task Tenant_PanggilanYangBerangkatTerlaluLambatSetelahSlotnya_MengambilSlotBaru()
+    {
+        using var h = ConnectorHarness.Development(o => o.BurstTenant = 1);
+        await h.Kirim("a:satu"); // slot 0
+
+        // "a:dua" holds slot 1 and writes its in-flight mark (the hook right before the POST); five others hold 2 … 6.
+        var tanda = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var kedua = h.Client.SendToConversationAsync(ConnectorHarness.Loopback, "a:dua", ConnectorHarness.Pesan("a:dua"), _ => tanda.Task, CancellationToken.None);
+        var lain = Enumerable.Range(0, 5).Select(i => h.Kirim($"a:lain-{i}")).ToList();
+        await h.Menunggu(6);
+        h.Time.Advance(Bangun(Jarak));
+        await ConnectorHarness.Until(() => h.Limiter.Waiting == 5, "a:dua di tanda sedang dikirim");
+
+        // The mark takes 100 ms, more than the 25 ms allowance (slots 2 and 3 go meanwhile): "a:dua" does not leave
+        // 100 ms after its slot, it waits for a new one, after slot 6.
+        h.Time.Advance(Bangun(Jarak * 2) - Bangun(Jarak));
+        await h.Terkirim(2);
+        h.Time.Advance(Bangun(Jarak * 3) - Bangun(Jarak * 2));
+        await h.Terkirim(3);
+        h.Time.Advance(TimeSpan.FromMilliseconds(100) - (Bangun(Jarak * 3) - Bangun(Jarak)));
+        tanda.SetResult();
+        await h.Menunggu(4);
+        h.Time.Advance(Bangun(Jarak * 4) - Bangun(Jarak) - TimeSpan.FromMilliseconds(100));
+        await h.Terkirim(4);
+        h.Time.Advance(Bangun(Jarak * 5) - Bangun(Jarak * 4));
+        await h.Terkirim(5);
+        h.Time.Advance(Bangun(Jarak * 6) - Bangun(Jarak * 5));
+        await Task.WhenAll(lain);
+        Assert.Equal(6, h.Connector.Count);
+        Assert.False(kedua.IsCompleted);
+        h.Time.Advance(Bangun(Jarak * 7) - Bangun(Jarak * 6));
+        await kedua;
+        Assert.Equal("a%3Adua", h.Connector.Requests[^1].Uri.Segments[^2].TrimEnd('/'));
+    }
+
+    [Fact]
+    public async Task Tenant_BatasDapatDiatur_JendelaDiperiksaJugaSetelahBurst()
     {
         using var h = ConnectorHarness.Development(o => o.PermintaanPerDetikPerTenant = 2);
         await h.Kirim("a:satu");
-        await h.Kirim("a:dua");
+        await h.Kirim("a:dua"); // the burst is at most the limit: 2
 
+        // The third would be the 3rd within 1 s + 25 ms: it waits until the first has left that window.
         var ketiga = h.Kirim("a:tiga");
         await h.Menunggu(1);
         Assert.Equal(2, h.Connector.Count);
-        h.Time.Advance(TimeSpan.FromSeconds(1));
+        h.Time.Advance(TimeSpan.FromMilliseconds(1025) - Tick);
+        Assert.Equal(2, h.Connector.Count);
+        h.Time.Advance(Tick);
         await ketiga;
+    }
+
+    [Fact]
+    public async Task Tenant_JedaSaatMenungguSlot_PenungguIkutBerhentiSampaiJedaSelesai()
+    {
+        using var h = ConnectorHarness.Development();
+        for (var i = 0; i < 4; i++)
+        {
+            await h.Kirim($"a:orang-{i}");
+        }
+
+        var kelima = h.Kirim("a:orang-4"); // holds the slot one interval ahead
+        await h.Menunggu(1);
+        h.Limiter.PauseTenant(ConnectorHarness.Tenant, TimeSpan.FromSeconds(2)); // a 429 elsewhere
+
+        h.Time.Advance(Bangun(Jarak)); // its slot came, but the tenant is paused: it waits for the pause's end
+        await h.Menunggu(1);
+        h.Time.Advance(TimeSpan.FromSeconds(2) - Bangun(Jarak) - Tick);
+        Assert.Equal(4, h.Connector.Count);
+        h.Time.Advance(Tick);
+        await kelima;
+        Assert.Equal(5, h.Connector.Count);
     }
 
     [Fact]
@@ -182,7 +315,7 @@ public sealed class ConnectorRateLimitTests
 
         h.Time.Advance(TimeSpan.FromSeconds(3) - Ms);
         Assert.Equal(2, h.Connector.Count);
-        h.Time.Advance(Ms);
+        h.Time.Advance(Ms); // the pause is over: both get a slot (within the burst)
         await Task.WhenAll(a, b);
 
         var urutan = h.Connector.Requests.Select(r => r.Uri.Segments[^2].TrimEnd('/')).ToList();
@@ -246,7 +379,7 @@ public sealed class ConnectorRateLimitTests
     [Fact]
     public async Task MenungguSlot_DapatDibatalkan()
     {
-        using var h = ConnectorHarness.Development();
+        using var h = ConnectorHarness.Development(TenantLonggar);
         for (var i = 0; i < 7; i++)
         {
             await h.Kirim("a:personal");

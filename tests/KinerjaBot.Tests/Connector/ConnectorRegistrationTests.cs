@@ -25,6 +25,14 @@ public sealed class ConnectorRegistrationTests
     }
 
     [Fact]
+    public async Task ToleransiJitterTerlaluBesar_HostTidakStart_PesanMenyebutKunci()
+    {
+        var e = await StartGagal(new() { ["Kinerja:Connector:ToleransiJitter"] = "00:00:01" });
+
+        Assert.Equal("Kinerja:Connector:ToleransiJitter '00:00:01' harus antara 00:00:00 dan 00:00:00.500.", Assert.Single(e.Failures));
+    }
+
+    [Fact]
     public async Task HostDenganSkema_HostTidakStart_PesanMenyebutKunci()
     {
         var e = await StartGagal(new() { ["Kinerja:Connector:HostDiizinkan:0"] = "https://evil.example/teams" });
@@ -109,7 +117,9 @@ public sealed class ConnectorRegistrationTests
 
         Assert.Equal(ConnectorOptions.HostBawaan, options.HostEfektif);
         Assert.Contains("*.botframework.com", options.HostEfektif);
-        Assert.Equal((30, 3), (options.PermintaanPerDetikPerTenant, options.PercobaanUlang));
+        Assert.Equal((28, 3), (options.PermintaanPerDetikPerTenant, options.PercobaanUlang));
+        Assert.Equal((TimeSpan.FromMilliseconds(25), 4), (options.ToleransiJitter, options.BurstTenant));
+        Assert.IsType<InProcessTenantGate>(host.Services.GetRequiredService<ITenantGate>());
         Assert.Equal((TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(20)), (options.JedaMinimum, options.JedaMaksimum));
     }
 

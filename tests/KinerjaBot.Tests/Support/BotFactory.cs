@@ -26,6 +26,11 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         _settings["Kinerja:Demo:MuatSaatKosong"] = "true";
         _settings["Kinerja:Koordinator:Nama"] = "Ratna Dewi Anggraini (Manajer Kinerja Pegawai)";
         _settings["Kinerja:Koordinator:Email"] = "ratna.anggraini@kemenkeu.example";
+
+        // The clock stands still, and the tenant's pacing lets only a burst go at one instant: these tests are about the
+        // protocol, so the tenant limit stays out of their way (pacing: ConnectorRateLimitTests).
+        _settings["Kinerja:Connector:PermintaanPerDetikPerTenant"] = "1000";
+        _settings["Kinerja:Connector:BurstTenant"] = "1000";
     }
 
     public string Environment { get; }
