@@ -36,7 +36,9 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task SigkillDiTengahFanOut_SetelahRestartSelesai_TanpaHilangDanTanpaGanda()
     {
-        const int N = 10_000;
+        // 10,000 on SQLite; on the Tables pass 2,000 (seeding and the ledger go through Azurite, several requests per
+        // recipient): still three Hangfire batches per worker and a kill with about a hundred sends in flight.
+        var N = StoreUji.Store == "tables" ? 2_000 : 10_000;
         const int Batas = 500;
         await using var connector = await FakeBotConnector.StartAsync();
         connector.BatasTenant = Batas * 105 / 100;
