@@ -23,9 +23,7 @@ public sealed class GerbangTenantPostgreSqlTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _postgres = Environment.GetEnvironmentVariable("KINERJA_TEST_POSTGRES") is { Length: > 0 } cs
-            ? cs
-            : throw new InvalidOperationException("KINERJA_TEST_POSTGRES is not set: run the tests with test.sh, which starts a private PostgreSQL cluster.");
+        _postgres = Kinerja.Testing.PostgresUji.ConnectionString();
         return Task.CompletedTask;
     }
 

@@ -253,8 +253,8 @@ public sealed class TableBukuPengirimanStoreTests(AzuriteFixture azurite) : Buku
         await b.BukuPengiriman.TambahAsync(Baru(1), Ct);
         // Store A's replace is held back until store B has written its own in-flight mark: B lands after A read the
         // row and its ETag, before A's If-Match replace reaches the service. With If-Match "*" A would overwrite B.
-        var sela = new PenulisDiAntaraPermintaan(
-            r => r.Method == RequestMethod.Put && Uri.UnescapeDataString(r.Uri.Path).Contains("PartitionKey='pengiriman|", StringComparison.Ordinal),
+        var sela = new PenulisDiAntara(
+            m => m.Request.Method == RequestMethod.Put && Uri.UnescapeDataString(m.Request.Uri.Path).Contains("PartitionKey='pengiriman|", StringComparison.Ordinal),
             async () =>
             {
                 var c = (await b.BukuPengiriman.CariAsync(Kunci(1), Ct))!;
