@@ -13,5 +13,5 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(
 dotnet build tests/KinerjaBot.Tests -c Release -nologo -clp:ErrorsOnly
 KINERJA_FANOUT_N="$n" KINERJA_FANOUT_RPS="$rps" KINERJA_FANOUT_MIN_RATE="$min" KINERJA_FANOUT_SLACK="${KINERJA_FANOUT_SLACK:-100}" \
   dotnet test tests/KinerjaBot.Tests -c Release --no-build --filter "FullyQualifiedName~FanOutTests.FanOut10000" \
-  --logger "console;verbosity=detailed" | grep -E "deliveries at a tenant limit|Passed!|Failed!|rate "
+  --logger "console;verbosity=detailed" | grep -E "deliveries at a tenant limit|pacing:|Passed!|Failed!|rate "
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -163,21 +163,18 @@ public sealed class ConnectorClient(
         var refreshed = false;
         while (true)
         {
-            var slot = await limiter.AcquireAsync(call.Limit, call.ConversationKey, call.TenantId, cancellationToken);
+            // The slot is reserved and the call wakes a little before it (Kinerja:Connector:WaktuPersiapan) to fetch the
+            // token and let the caller write its in-flight mark; then it waits for the slot itself. Leaving too long
+            // after it (a late wake-up, a preparation longer than its lead) or a 429 meanwhile: a new slot, so that
+            // calls reach the service no further apart from their slots than the pacing allows for.
+            var slot = await limiter.ReserveAsync(call.Limit, call.ConversationKey, call.TenantId, limiter.Lead, cancellationToken);
             var token = credentials.Tokens is { } tokens && hosts.MayCarryToken(uri) ? await tokens.GetTokenAsync(cancellationToken) : null;
             if (call.BeforeSend is { } beforeSend)
             {
                 await beforeSend(cancellationToken);
             }
 
-            // Left too long after its slot (a slow token or in-flight write, a late wake-up): a new slot, so that calls
-            // reach the service no further apart from their slots than the pacing allows for (a few tries on a machine
-            // too busy to keep any pace).
-            for (var late = 0; late < 3 && limiter.IsLate(slot); late++)
-            {
-                slot = await limiter.ReacquireAsync(slot, cancellationToken);
-            }
-
+            await limiter.WaitForSlotAsync(slot, cancellationToken);
             var (response, failure, notSent) = await SendOnceAsync(call, uri, token, o.BatasWaktuPermintaan, cancellationToken);
 
             if (response is null)

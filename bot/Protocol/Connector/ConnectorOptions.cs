@@ -49,6 +49,15 @@ public sealed class ConnectorOptions
     public TimeSpan ToleransiJitter { get; set; } = TimeSpan.FromMilliseconds(25);
 
     /// <summary>
+    /// How long before its slot a call wakes to prepare: the bot token and, for the delivery engine, the in-flight mark
+    /// in the ledger. The preparation then happens before the slot instead of between the slot and the request, where
+    /// every millisecond counts against <see cref="ToleransiJitter"/> (a call that leaves later than that gives its slot
+    /// up). Longer than a store write on a busy machine; it is also the longest a send is marked in flight before its
+    /// request leaves.
+    /// </summary>
+    public TimeSpan WaktuPersiapan { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
     /// Calls to one tenant that may go at once after a quiet moment (a reply of several activities), in a process that
     /// paces by itself (at most <see cref="PermintaanPerDetikPerTenant"/>); the ceiling per second holds all the same. The
     /// gate shared through PostgreSQL has no burst.
@@ -119,6 +128,11 @@ public sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOption
         if (options.ToleransiJitter < TimeSpan.Zero || options.ToleransiJitter > TimeSpan.FromMilliseconds(500))
         {
             kesalahan.Add($"Kinerja:Connector:ToleransiJitter '{options.ToleransiJitter}' harus antara 00:00:00 dan 00:00:00.500.");
+        }
+
+        if (options.WaktuPersiapan < TimeSpan.Zero || options.WaktuPersiapan > TimeSpan.FromSeconds(2))
+        {
+            kesalahan.Add($"Kinerja:Connector:WaktuPersiapan '{options.WaktuPersiapan}' harus antara 00:00:00 dan 00:00:02.");
         }
 
         if (options.RetryAfterMaksimum < TimeSpan.Zero)

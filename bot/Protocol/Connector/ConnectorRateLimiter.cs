@@ -53,6 +53,7 @@ public sealed class ConnectorRateLimiter
     private readonly ITenantGate _tenants;
     private readonly TimeSpan _longestPause;
     private readonly TimeSpan _jitter;
+    private readonly ConnectorMetrics? _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly long _origin;
@@ -65,7 +66,8 @@ public sealed class ConnectorRateLimiter
     {
     }
 
-    public ConnectorRateLimiter(IOptions<ConnectorOptions> options, ITenantGate tenants, TimeProvider time, ILogger<ConnectorRateLimiter> logger)
+    public ConnectorRateLimiter(IOptions<ConnectorOptions> options, ITenantGate tenants, TimeProvider time, ILogger<ConnectorRateLimiter> logger,
+        ConnectorMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _tenants = tenants;
@@ -74,8 +76,13 @@ public sealed class ConnectorRateLimiter
         _origin = time.GetTimestamp();
         _longestPause = options.Value.RetryAfterMaksimum;
         _jitter = options.Value.ToleransiJitter;
+        Lead = options.Value.WaktuPersiapan;
+        _metrics = metrics;
         ConnectorLog.TenantPacing(logger, options.Value.PermintaanPerDetikPerTenant, options.Value.ToleransiJitter.TotalMilliseconds, tenants.Description);
     }
+
+    /// <summary>How long before its slot <see cref="ReserveAsync"/> returns (<see cref="ConnectorOptions.WaktuPersiapan"/>).</summary>
+    public TimeSpan Lead { get; }
 
     /// <summary>How many callers are waiting right now (a slot, a tenant pause or a retry backoff).</summary>
     public int Waiting => Volatile.Read(ref _waiting);
@@ -86,6 +93,19 @@ public sealed class ConnectorRateLimiter
     /// waited out: <see cref="ConnectorErrorKind.Throttled"/>.
     /// </summary>
     public async ValueTask<ConnectorSlot> AcquireAsync(ConnectorLimit limit, string? conversationKey, string? tenantId, CancellationToken cancellationToken)
+    {
+        var slot = await ReserveAsync(limit, conversationKey, tenantId, TimeSpan.Zero, cancellationToken);
+        return await WaitForSlotAsync(slot, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reserves the call's slot (room in its conversation first, then the tenant's next slot; the call is counted) and
+    /// returns <paramref name="lead"/> before it, so the caller can prepare (the bot token, the delivery engine's
+    /// in-flight mark) while the slot comes; then <see cref="WaitForSlotAsync"/>. A pause longer than
+    /// <see cref="ConnectorOptions.RetryAfterMaksimum"/> is not waited out: <see cref="ConnectorErrorKind.Throttled"/>.
+    /// </summary>
+    public async ValueTask<ConnectorSlot> ReserveAsync(ConnectorLimit limit, string? conversationKey, string? tenantId, TimeSpan lead,
+        CancellationToken cancellationToken)
     {
         var tenantKey = tenantId ?? string.Empty;
         var conversation = conversationKey is null ? null : (limit == ConnectorLimit.Tulis ? "w:" : "r:") + conversationKey;
@@ -141,24 +161,10 @@ public sealed class ConnectorRateLimiter
                 }
             }
 
-            if (slot.Wait > TimeSpan.Zero)
+            if (slot.Wait > lead)
             {
                 ConnectorLog.Waiting(_logger, conversationKey ?? "-", tenantKey, slot.Wait.TotalMilliseconds);
-                await DelayAsync(slot.Wait, cancellationToken);
-            }
-
-            // 5. A 429 paused the tenant while this call waited for its slot: a new slot after the pause.
-            if (_tenants.PausedFor(tenantKey) > TimeSpan.Zero)
-            {
-                if (conversation is not null)
-                {
-                    lock (_gate)
-                    {
-                        Conversation(conversation).Remove(at);
-                    }
-                }
-
-                continue;
+                await DelayAsync(slot.Wait - lead, cancellationToken);
             }
 
             return new ConnectorSlot(limit, conversationKey, tenantId, at);
@@ -166,14 +172,42 @@ public sealed class ConnectorRateLimiter
     }
 
     /// <summary>
-    /// Whether the call is leaving later than <see cref="ConnectorOptions.ToleransiJitter"/> after its slot (a wait that
-    /// woke late on a busy machine, a slow token or in-flight write): it could then share a second with the calls of the
-    /// next R slots, so it must take a new slot (<see cref="ReacquireAsync"/>).
+    /// Waits for the slot itself and returns the slot the call goes with. The slot is given up and a new one reserved
+    /// (and waited for) when a 429 paused the tenant meanwhile, or when the call is leaving later than
+    /// <see cref="ConnectorOptions.ToleransiJitter"/> after its slot (a wait that woke late on a busy machine, a
+    /// preparation that took longer than its lead): it could then share a second with the calls of the next R slots.
+    /// A machine too busy to keep any pace gets a few tries, then the call goes.
     /// </summary>
-    public bool IsLate(ConnectorSlot slot) => Now() - slot.At > _jitter;
+    public async ValueTask<ConnectorSlot> WaitForSlotAsync(ConnectorSlot slot, CancellationToken cancellationToken)
+    {
+        var tenantKey = slot.TenantId ?? string.Empty;
+        for (var attempt = 0; ; attempt++)
+        {
+            var wait = slot.At - Now();
+            if (wait > TimeSpan.Zero)
+            {
+                await DelayAsync(wait, cancellationToken);
+            }
 
-    /// <summary>Gives up a slot that went by (its count in the conversation too) and waits for a new one.</summary>
-    public ValueTask<ConnectorSlot> ReacquireAsync(ConnectorSlot slot, CancellationToken cancellationToken)
+            var late = Now() - slot.At;
+            _metrics?.Lateness.Record(Math.Max(0, late.TotalMilliseconds));
+            var paused = _tenants.PausedFor(tenantKey) > TimeSpan.Zero;
+            if (!paused && (late <= _jitter || attempt >= 3))
+            {
+                return slot;
+            }
+
+            if (!paused)
+            {
+                _metrics?.SlotsGivenUp.Add(1);
+            }
+
+            GiveUp(slot);
+            slot = await ReserveAsync(slot.Limit, slot.ConversationKey, slot.TenantId, TimeSpan.Zero, cancellationToken);
+        }
+    }
+
+    private void GiveUp(ConnectorSlot slot)
     {
         if (slot.ConversationKey is { } key)
         {
@@ -182,13 +216,12 @@ public sealed class ConnectorRateLimiter
                 Conversation((slot.Limit == ConnectorLimit.Tulis ? "w:" : "r:") + key).Remove(slot.At);
             }
         }
-
-        return AcquireAsync(slot.Limit, slot.ConversationKey, slot.TenantId, cancellationToken);
     }
 
     /// <summary>The connector said 429: nobody sends to this tenant for <paramref name="delay"/> (every instance, with a shared gate).</summary>
     public void PauseTenant(string? tenantId, TimeSpan delay)
     {
+        _metrics?.TenantPauses.Add(1);
         // Known to this process before PauseAsync returns; the shared record follows (PauseAsync logs its own failures).
         _ = _tenants.PauseAsync(tenantId ?? string.Empty, delay);
         ConnectorLog.TenantPaused(_logger, tenantId ?? "-", delay.TotalSeconds);

@@ -46,8 +46,10 @@ public static class ConnectorServiceCollectionExtensions
             : new ConnectorCredentials(sp.GetRequiredService<IConnectorTokenProvider>()));
         services.TryAddSingleton<ConnectorHostPolicy>();
         services.TryAddSingleton<ITenantGate, InProcessTenantGate>();
+        services.AddMetrics();
+        services.TryAddSingleton<ConnectorMetrics>();
         services.TryAddSingleton(sp => new ConnectorRateLimiter(sp.GetRequiredService<IOptions<ConnectorOptions>>(), sp.GetRequiredService<ITenantGate>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ConnectorRateLimiter>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ConnectorRateLimiter>>(), sp.GetRequiredService<ConnectorMetrics>()));
         services.TryAddSingleton<ConnectorBackoff>();
 
         // The client applies its own per-attempt timeout on the injected TimeProvider. No automatic redirects: a 3xx

@@ -27,6 +27,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private readonly Queue<long> _perTenant = new();
     private readonly Lock _gate = new();
     private readonly ConcurrentQueue<long> _waktuTerima = new();
+    private readonly ConcurrentQueue<long> _waktuPermintaan = new();
     private readonly ConcurrentDictionary<string, JsonNode> _aktivitas = new(StringComparer.Ordinal);
     private int _id;
     private int _tolakTenant;
@@ -88,19 +89,26 @@ public sealed class FakeBotConnector : IAsyncDisposable
     public int DitolakKarenaPercakapan => Volatile.Read(ref _tolakPercakapan);
 
     /// <summary>Deliveries per second from the first to the last delivery.</summary>
-    public double LajuTerima
-    {
-        get
-        {
-            var w = _waktuTerima.ToArray();
-            if (w.Length < 2)
-            {
-                return 0;
-            }
+    public double LajuTerima => Laju(_waktuTerima.ToArray());
 
-            var detik = (w.Max() - w.Min()) / (double)Stopwatch.Frequency;
-            return detik <= 0 ? 0 : (w.Length - 1) / detik;
+    /// <summary>
+    /// Requests counted against the tenant's limit per second, first to last: every request the limit let through,
+    /// whatever its answer (delivered, 403, an injected 412 or 503). The pace a client keeps against the limit.
+    /// </summary>
+    public double LajuPermintaan => Laju(_waktuPermintaan.ToArray());
+
+    /// <summary>Requests counted against the tenant's limit.</summary>
+    public int TotalPermintaan => _waktuPermintaan.Count;
+
+    private static double Laju(long[] w)
+    {
+        if (w.Length < 2)
+        {
+            return 0;
         }
+
+        var detik = (w.Max() - w.Min()) / (double)Stopwatch.Frequency;
+        return detik <= 0 ? 0 : (w.Length - 1) / detik;
     }
 
     public static async Task<FakeBotConnector> StartAsync()
@@ -139,20 +147,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
             return Galat(HttpStatusCode.TooManyRequests, "TooManyRequests", "Too many requests", RetryAfterDetik);
         }
 
-        if (ke == 1 && Gagal503.ContainsKey(conversationId))
-        {
-            return Galat(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", "The service is temporarily unavailable", null);
-        }
-
-        if (ke == 1 && Prasyarat412.ContainsKey(conversationId))
-        {
-            return Galat(HttpStatusCode.PreconditionFailed, "PreconditionFailed", "Precondition failed", null);
-        }
-
         var sekarang = Stopwatch.GetTimestamp();
         lock (_gate)
         {
-            // Per tenant: a sliding second. Per conversation: 7 per second and 8 per two seconds.
+            // Per tenant: a sliding second. Per conversation: 7 per second and 8 per two seconds. A request over a
+            // limit is answered 429 and not counted.
             Buang(_perTenant, sekarang, TimeSpan.FromSeconds(1));
             if (_perTenant.Count >= BatasTenant)
             {
@@ -175,6 +174,18 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
             _perTenant.Enqueue(sekarang);
             jejak.Enqueue(sekarang);
+            _waktuPermintaan.Enqueue(sekarang);
+        }
+
+        // Past the limits, the request counts against them whatever it is answered.
+        if (ke == 1 && Gagal503.ContainsKey(conversationId))
+        {
+            return Galat(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", "The service is temporarily unavailable", null);
+        }
+
+        if (ke == 1 && Prasyarat412.ContainsKey(conversationId))
+        {
+            return Galat(HttpStatusCode.PreconditionFailed, "PreconditionFailed", "Precondition failed", null);
         }
 
         if (Diblokir.ContainsKey(conversationId))
