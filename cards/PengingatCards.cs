@@ -52,6 +52,83 @@ public static class PengingatSkpCard
     }
 }
 
+/// <summary>
+/// An office has no contract (IKU, <i>kontrak kinerja</i>) of a year at all: its iku.csv rows of that year were never
+/// imported, so nobody there can submit the year's SKP.
+/// </summary>
+/// <param name="NamaKantor">The office's name (its top unit).</param>
+/// <param name="Tahun">The SKP year whose contracts are missing.</param>
+/// <param name="Tenggat">31 January of that year.</param>
+/// <param name="SisaHariKerja">Working days of the office from today (included) to the deadline (included).</param>
+/// <param name="JumlahPegawai">Employees of the office: none of them can submit.</param>
+public sealed record KontrakBelumDimuat(string NamaKantor, int Tahun, DateOnly Tenggat, int SisaHariKerja, int JumlahPegawai);
+
+/// <summary>H-n before 31 January, to a coordinator of an office whose contracts of the year are not loaded.</summary>
+public sealed record PengingatKontrakBelumDimuatModel(string NamaPenerima, KontrakBelumDimuat Keadaan);
+
+public static class KontrakBelumDimuatCard
+{
+    /// <summary>The import verb as deployed (docs/deployment.md, README "Coordinators' verbs").</summary>
+    public const string PerintahImpor = "KinerjaBot import";
+
+    public static AdaptiveCard Render(PengingatKontrakBelumDimuatModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var k = model.Keadaan;
+        var body = new List<CardElement>
+        {
+            KartuPesan.Judul($"Kontrak kinerja {KartuPesan.Tahun(k.Tahun)} belum dimuat"),
+            KartuPesan.Teks($"Yth. {model.NamaPenerima},"),
+        };
+        body.AddRange(Isi(k));
+        body.Add(KartuPesan.Teks("Setiap pegawai wajib memiliki SKP yang disetujui paling lambat 31 Januari; pegawai yang tidak membuat SKP dapat dikenai hukuman disiplin (PP 46/2011).", halus: true));
+        return KartuPesan.Kartu(body, [], Ringkasan(k));
+    }
+
+    /// <summary>One line for a fallback text or a digest's summary.</summary>
+    public static string Ringkasan(KontrakBelumDimuat keadaan)
+    {
+        ArgumentNullException.ThrowIfNull(keadaan);
+        var tahun = KartuPesan.Tahun(keadaan.Tahun);
+        return $"Kontrak kinerja (IKU) {tahun} {keadaan.NamaKantor} belum dimuat: {KartuPesan.Angka(keadaan.JumlahPegawai)} pegawai belum dapat mengajukan SKP {tahun}. " +
+            $"Tenggat {Format.Tanggal(keadaan.Tenggat)} ({Sisa(keadaan.SisaHariKerja)}).";
+    }
+
+    /// <summary>The condition, the deadline and what to do: the alert's body, and the top of the weekly digest.</summary>
+    internal static List<CardElement> Isi(KontrakBelumDimuat k)
+    {
+        var tahun = KartuPesan.Tahun(k.Tahun);
+        return
+        [
+            new TextBlock($"IKU/kontrak kinerja tahun {tahun} untuk **{k.NamaKantor}** belum dimuat di KinerjaBot, sehingga **tidak ada pegawai yang dapat mengajukan SKP {tahun}**.")
+            {
+                Wrap = true,
+                Color = TextColor.Attention,
+            },
+            new FactSet
+            {
+                Facts =
+                [
+                    new("Tenggat SKP", Format.Tanggal(k.Tenggat)),
+                    new("Sisa waktu", Sisa(k.SisaHariKerja)),
+                    new("Pegawai terdampak", $"{KartuPesan.Angka(k.JumlahPegawai)} orang"),
+                ],
+            },
+            new TextBlock("Yang perlu dilakukan") { Weight = TextWeight.Bolder, Wrap = true },
+            KartuPesan.Teks($"1. Siapkan **iku.csv** dan **target.csv** berisi baris tahun {tahun} untuk setiap pegawai (format data kantor), bersama **unit.csv** dan **pegawai.csv** terkini; **realisasi.csv** dan **perilaku.csv** boleh hanya berisi baris judul kolom.\n" +
+                $"2. Impor folder itu (atau workbook .xlsx dengan sheet yang sama): **{PerintahImpor}** diikuti path folder/workbook. Impor hanya mengganti tahun yang ada di berkas; data tahun lain tetap.\n" +
+                $"3. Setelah impor, pegawai dapat membuka dan mengajukan SKP {tahun} dengan perintah **skp {tahun}**."),
+        ];
+    }
+
+    private static string Sisa(int hariKerja) => hariKerja switch
+    {
+        <= 0 => "tidak ada hari kerja tersisa",
+        1 => "tinggal hari ini",
+        _ => $"{KartuPesan.Angka(hariKerja)} hari kerja lagi, termasuk hari ini",
+    };
+}
+
 /// <summary>An SKP waiting for a decision for some working days: to the approver, or (escalation) to their supervisor.</summary>
 /// <param name="NamaPenerima">Who gets the message.</param>
 /// <param name="Pemilik">Whose SKP.</param>
@@ -115,6 +192,12 @@ public sealed record RekapKoordinatorModel(
     public IReadOnlyList<BarisRekap> BelumPernahChat { get; init; } = [];
 
     public RingkasanNilaiDitahan? RingkasanDitahan { get; init; }
+
+    /// <summary>
+    /// Set in January when the office has no contract of <see cref="Tahun"/>: the digest opens with it, and the two SKP
+    /// lists (which would read "Tidak ada") are left out — nobody can submit yet.
+    /// </summary>
+    public KontrakBelumDimuat? KontrakBelumDimuat { get; init; }
 }
 
 public static class RekapKoordinatorCard
@@ -126,8 +209,10 @@ public static class RekapKoordinatorCard
     {
         ArgumentNullException.ThrowIfNull(model);
         var tahun = KartuPesan.Tahun(model.Tahun);
-        var ringkasan = $"Rekap SKP {tahun} {model.NamaKantor}: {KartuPesan.Angka(model.BelumDiajukan.Count)} belum diajukan, " +
-            $"{KartuPesan.Angka(model.BelumDisetujui.Count)} belum disetujui, {KartuPesan.Angka(model.TidakTerjangkau.Count)} tidak terjangkau." +
+        var ringkasan = (model.KontrakBelumDimuat is { } kosong
+                ? $"Rekap SKP {tahun} {model.NamaKantor}: {KontrakBelumDimuatCard.Ringkasan(kosong)} {KartuPesan.Angka(model.TidakTerjangkau.Count)} tidak terjangkau."
+                : $"Rekap SKP {tahun} {model.NamaKantor}: {KartuPesan.Angka(model.BelumDiajukan.Count)} belum diajukan, " +
+                  $"{KartuPesan.Angka(model.BelumDisetujui.Count)} belum disetujui, {KartuPesan.Angka(model.TidakTerjangkau.Count)} tidak terjangkau.") +
             (model.BelumPernahChat.Count > 0 ? $" {KartuPesan.Angka(model.BelumPernahChat.Count)} belum pernah chat (dihubungi otomatis)." : "") +
             (model.RingkasanDitahan is { } d ? $" Ringkasan nilai {d.LabelPeriode} ditahan untuk {KartuPesan.Angka(d.Orang.Count)} orang." : "");
         var body = new List<CardElement>
@@ -135,8 +220,16 @@ public static class RekapKoordinatorCard
             KartuPesan.Judul($"Rekap mingguan SKP {tahun} · {model.NamaKantor}"),
             KartuPesan.Teks($"Per {Format.Tanggal(model.HariIni)}; tenggat SKP {Format.Tanggal(model.Tenggat)}.", halus: true),
         };
-        Bagian(body, "Belum mengajukan SKP", model.BelumDiajukan);
-        Bagian(body, "Menunggu persetujuan atasan", model.BelumDisetujui);
+        if (model.KontrakBelumDimuat is { } belumDimuat)
+        {
+            body.AddRange(KontrakBelumDimuatCard.Isi(belumDimuat));
+        }
+        else
+        {
+            Bagian(body, "Belum mengajukan SKP", model.BelumDiajukan);
+            Bagian(body, "Menunggu persetujuan atasan", model.BelumDisetujui);
+        }
+
         Bagian(body, "Tidak dapat dihubungi KinerjaBot", model.TidakTerjangkau);
         if (model.BelumPernahChat.Count > 0)
         {

@@ -120,6 +120,7 @@ public static class StatusPengirimanCard
         JenisPengiriman.PengingatSkp => "Pengingat SKP",
         JenisPengiriman.PersetujuanSkp => "Pengingat persetujuan SKP",
         JenisPengiriman.EskalasiSkp => "Eskalasi persetujuan SKP",
+        JenisPengiriman.KontrakBelumDimuat => "Peringatan kontrak kinerja belum dimuat",
         JenisPengiriman.RekapKoordinator => "Rekap mingguan koordinator",
         JenisPengiriman.PengingatRealisasi => "Pengingat realisasi",
         JenisPengiriman.AjakanDki => "Ajakan dialog kinerja individu",

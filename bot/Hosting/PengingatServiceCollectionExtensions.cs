@@ -149,6 +149,7 @@ public static class PengingatServiceCollectionExtensions
         services.AddScoped<IPerencanaPengiriman, PerencanaRingkasanNilai>();
 
         services.AddScoped<IPenyusunPesan, PenyusunPengingatSkp>();
+        services.AddScoped<IPenyusunPesan, PenyusunKontrakBelumDimuat>();
         services.AddScoped<IPenyusunPesan>(sp => new PenyusunPersetujuanSkp(sp.GetRequiredService<DataPengingat>(), eskalasi: false));
         services.AddScoped<IPenyusunPesan>(sp => new PenyusunPersetujuanSkp(sp.GetRequiredService<DataPengingat>(), eskalasi: true));
         services.AddScoped<IPenyusunPesan, PenyusunRekapKoordinator>();

@@ -15,6 +15,12 @@ public static class JenisPengiriman
     /// <summary>To the atasan pejabat penilai after a contract has waited 5 work days.</summary>
     public const string EskalasiSkp = "skp-eskalasi";
 
+    /// <summary>
+    /// H-14, H-7, H-3, H-1 before 31 January, to the office's coordinators, when the office has no contract of the year
+    /// at all (its IKU were never imported): nobody can submit the year's SKP until they are.
+    /// </summary>
+    public const string KontrakBelumDimuat = "skp-kontrak-belum-dimuat";
+
     /// <summary>Weekly digest to the office's coordinators (not submitted, not approved, not reachable).</summary>
     public const string RekapKoordinator = "skp-rekap-koordinator";
 

@@ -1,3 +1,4 @@
+using Kinerja.Cards;
 using Kinerja.Domain.Kalender;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Kontrak;
@@ -50,6 +51,24 @@ public sealed class DataPengingat(DataPenilaian dataPenilaian, IKontrakStore kon
     /// </summary>
     public static int TahunSkp(DataKantor data, DateOnly hariIni) =>
         data.TahunKontrak.Contains(hariIni.Year + 1) ? hariIni.Year + 1 : hariIni.Year;
+
+    /// <summary>
+    /// The office has no contract of <paramref name="tahun"/> at all (its IKU of that year were never imported): what the
+    /// coordinators are told — the 31 January deadline, the office's working days left from <paramref name="hariIni"/>
+    /// (included), everyone affected. Null when the year has contracts.
+    /// </summary>
+    public KontrakBelumDimuat? KontrakBelumDimuat(DataKantor data, int tahun, DateOnly hariIni)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.TahunKontrak.Contains(tahun))
+        {
+            return null;
+        }
+
+        var tenggat = TenggatSkp.Untuk(tahun).Tanggal;
+        return new KontrakBelumDimuat(data.UnitInduk?.Nama ?? data.KodeKantor, tahun, tenggat,
+            kalender.HitungHariKerja(data.KodeKantor, hariIni.AddDays(-1), tenggat), data.Pegawai.Count);
+    }
 
     /// <summary>The office's coordinators (<see cref="IKoordinatorKantor"/>: configured, else the heads of its general-affairs units).</summary>
     public IReadOnlyList<Pegawai> Koordinator(DataKantor data) => koordinator.Untuk(data);

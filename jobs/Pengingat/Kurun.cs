@@ -8,7 +8,7 @@ namespace Kinerja.Jobs.Pengingat;
 /// <summary>
 /// The <see cref="Kinerja.Domain.Pengiriman.KunciPengiriman.Kurun"/> of each kind, written by the planner and read
 /// back by the builder, declared once. Each makes "once" mean once: <c>2027-H7</c> (one H-7 reminder per person and
-/// year), <c>2027-198…-v2</c> (one nudge per contract version), <c>2026-W48</c> (one digest per ISO week),
+/// year, or alert per coordinator while the year's contracts are missing), <c>2027-198…-v2</c> (one nudge per contract version), <c>2026-W48</c> (one digest per ISO week),
 /// <c>2026-TW3</c> (one per quarter), <c>2026-TW3-sementara</c> (one provisional score summary per quarter, before
 /// the final one), <c>2026-11</c> (one DKI prompt per month).
 /// </summary>

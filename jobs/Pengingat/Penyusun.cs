@@ -56,13 +56,15 @@ public sealed class RekapKoordinatorPenyusun(DataPengingat sumber, IPercakapanSt
         var belumChat = jangkauan.Where(t => t.Keadaan == KeadaanJangkauan.BelumAdaPercakapan)
             .Select(t => new BarisRekap(t.Nama, "terhubung, belum pernah chat; dihubungi lewat pemasangan otomatis")).ToList();
         var ditahan = RingkasanDitahan(data, hariIni);
-        if (belumDiajukan.Count + belumDisetujui.Count + tidakTerjangkau.Count + (ditahan?.Orang.Count ?? 0) == 0)
+        // In January, until the year's contracts are imported, nobody can submit: that is the news, not "nobody is late".
+        var belumDimuat = hariIni.Month == 1 ? sumber.KontrakBelumDimuat(data, tahun, hariIni) : null;
+        if (belumDimuat is null && belumDiajukan.Count + belumDisetujui.Count + tidakTerjangkau.Count + (ditahan?.Orang.Count ?? 0) == 0)
         {
             return null;
         }
 
         return new RekapKoordinatorModel(data.UnitInduk?.Nama ?? data.KodeKantor, tahun, hariIni, TenggatSkp.Untuk(tahun).Tanggal,
-            belumDiajukan, belumDisetujui, tidakTerjangkau) { BelumPernahChat = belumChat, RingkasanDitahan = ditahan };
+            belumDiajukan, belumDisetujui, tidakTerjangkau) { BelumPernahChat = belumChat, RingkasanDitahan = ditahan, KontrakBelumDimuat = belumDimuat };
     }
 
     /// <summary>Before the cut-off of the open quarter: whose score summary waits for their data, and why.</summary>
@@ -244,6 +246,26 @@ public sealed class PenyusunPengingatSkp(DataPengingat sumber) : PenyusunPesanDa
         }
 
         return Pesan(PengingatSkpCard.Render(new PengingatSkpModel(penerima.Nama, tahun, tenggat.Tanggal, tenggat.SisaHari(hariIni), status == StatusSkp.Dikembalikan)), true);
+    }
+}
+
+/// <summary>
+/// To a coordinator, H-n before 31 January, while the office has no contract of the year: skipped once the contracts
+/// are imported, once the deadline has passed (a snoozed alert), or when the recipient is no longer a coordinator.
+/// </summary>
+public sealed class PenyusunKontrakBelumDimuat(DataPengingat sumber) : PenyusunPesanDasar(sumber)
+{
+    public override string Jenis => JenisPengiriman.KontrakBelumDimuat;
+
+    protected override Task<PesanTerjadwal?> SusunAsync(KunciPengiriman kunci, DataKantor data, Pegawai penerima, DateOnly hariIni, DateTimeOffset sekarang, CancellationToken cancellationToken)
+    {
+        if (!Kurun.TryHMinus(kunci.Kurun, out var tahun, out _) || hariIni > TenggatSkp.Untuk(tahun).Tanggal
+            || !Sumber.Koordinator(data).Any(k => k.Nip == penerima.Nip) || Sumber.KontrakBelumDimuat(data, tahun, hariIni) is not { } keadaan)
+        {
+            return Task.FromResult<PesanTerjadwal?>(null);
+        }
+
+        return Task.FromResult<PesanTerjadwal?>(Pesan(KontrakBelumDimuatCard.Render(new PengingatKontrakBelumDimuatModel(penerima.Nama, keadaan)), true));
     }
 }
 

@@ -1,6 +1,7 @@
 using Kinerja.Domain.Kalender;
 using Kinerja.Domain.Kinerja;
 using Kinerja.Domain.Kontrak;
+using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Pengiriman;
 using Kinerja.Jobs.Pengiriman;
 
@@ -13,8 +14,15 @@ namespace Kinerja.Jobs.Pengingat;
 /// H-n counts calendar days before the deadline. When that day is not a working day of the office, the reminder goes
 /// on the last working day before it — never after, so H-1 is never later than the deadline. When two reminders fall
 /// on the same working day that way (a deadline on a Monday puts H-3 and H-1 on the Friday before), only the more
-/// urgent one goes. An office without any contract of the year has not started that SKP year in the bot: nobody is
-/// reminded.
+/// urgent one goes.
+/// </para>
+/// <para>
+/// An office without any contract of the year (its iku.csv rows of that year were never imported) cannot have anyone
+/// submit: the employees are not reminded of what they cannot do, and on the same days — H-n of 31 January, moved the
+/// same way — the office's coordinators (<see cref="IKoordinatorKantor"/>) get
+/// <see cref="JenisPengiriman.KontrakBelumDimuat"/> instead: the contracts are missing, the deadline, the working days
+/// left, how many are affected and how to import them. Every employee must have an approved SKP by 31 January
+/// (domain.md §7), so this is not left to be noticed.
 /// </para>
 /// </summary>
 public sealed class PerencanaPengingatSkp(DataPengingat sumber) : IPerencanaPengiriman
@@ -26,10 +34,17 @@ public sealed class PerencanaPengingatSkp(DataPengingat sumber) : IPerencanaPeng
     public async Task<IReadOnlyList<RencanaKirim>> RencanakanAsync(string kodeKantor, DateOnly hariKerja, DateTimeOffset sekarang, CancellationToken cancellationToken)
     {
         var data = await sumber.MuatAsync(kodeKantor, cancellationToken).ConfigureAwait(false);
-        var tahun = hariKerja.Year;
-        if (data is null || !data.TahunKontrak.Contains(tahun))
+        if (data is null)
         {
             return [];
+        }
+
+        var tahun = hariKerja.Year;
+        if (!data.TahunKontrak.Contains(tahun))
+        {
+            return HariIniUntuk(sumber.Kalender, kodeKantor, TenggatSkp.Untuk(tahun).Tanggal, hariKerja) is { } h
+                ? [.. sumber.Koordinator(data).Select(k => new RencanaKirim(new KunciPengiriman(JenisPengiriman.KontrakBelumDimuat, Kurun.HMinus(tahun, h), kodeKantor, k.Nip), sekarang))]
+                : [];
         }
 
         var rencana = new List<RencanaKirim>();
@@ -114,7 +129,8 @@ public sealed class PerencanaPersetujuanSkp(DataPengingat sumber) : IPerencanaPe
 
 /// <summary>
 /// The weekly digest to the office's coordinators, on the first working day of each ISO week, when there is anything
-/// to report for the SKP year they follow (<see cref="DataPengingat.TahunSkp"/>) or anyone the bot cannot reach.
+/// to report for the SKP year they follow (<see cref="DataPengingat.TahunSkp"/>) or anyone the bot cannot reach — in
+/// January also when the office has no contract of that year (the digest then opens with it).
 /// </summary>
 public sealed class PerencanaRekapKoordinator(DataPengingat sumber, RekapKoordinatorPenyusun rekap) : IPerencanaPengiriman
 {

@@ -49,6 +49,51 @@ public sealed class PengingatCardTests
     }
 
     [Fact]
+    public async Task KontrakBelumDimuat_TanggalDanAngkaIndonesia_LangkahImpor_LolosLinter()
+    {
+        var keadaan = new KontrakBelumDimuat("KPPN Makassar I", 2027, new DateOnly(2027, 1, 31), 11, 1204);
+        var kartu = KontrakBelumDimuatCard.Render(new PengingatKontrakBelumDimuatModel("Ratna Dewi Anggraini", keadaan)).ToJson();
+        var json = kartu.ToJsonString();
+
+        Assert.Contains("Yth. Ratna Dewi Anggraini,", json, StringComparison.Ordinal);
+        Assert.Contains("belum dimuat di KinerjaBot, sehingga **tidak ada pegawai yang dapat mengajukan SKP 2027**", json, StringComparison.Ordinal);
+        var fakta = Json.Bertipe(kartu, "FactSet").Single()["facts"]!.AsArray().ToDictionary(f => f!["title"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
+        Assert.Equal("31 Januari 2027", fakta["Tenggat SKP"]);
+        Assert.Equal("11 hari kerja lagi, termasuk hari ini", fakta["Sisa waktu"]);
+        Assert.Equal("1.204 orang", fakta["Pegawai terdampak"]);
+        Assert.Contains("**iku.csv** dan **target.csv** berisi baris tahun 2027", json, StringComparison.Ordinal);
+        Assert.Contains($"**{KontrakBelumDimuatCard.PerintahImpor}**", json, StringComparison.Ordinal);
+        Assert.Equal("Kontrak kinerja (IKU) 2027 KPPN Makassar I belum dimuat: 1.204 pegawai belum dapat mengajukan SKP 2027. Tenggat 31 Januari 2027 (11 hari kerja lagi, termasuk hari ini).",
+            kartu["fallbackText"]!.GetValue<string>());
+        Assert.Empty(Json.Bertipe(kartu, "Action.Submit")); // Ingatkan besok is added by the engine (BisaDitunda)
+        await CardLinter.Shared.AssertValidAsync(json);
+
+        var h1 = KontrakBelumDimuatCard.Render(new PengingatKontrakBelumDimuatModel("Ratna", keadaan with { SisaHariKerja = 1 })).ToJson();
+        Assert.Contains("(tinggal hari ini)", h1["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RekapKoordinator_KontrakBelumDimuat_DiAtas_TanpaDaftarSkp_LolosLinter()
+    {
+        var tidak = new List<BarisRekap> { new("Pegawai 1", "belum terhubung dengan akun Teams") };
+        var model = new RekapKoordinatorModel("KPPN Metro", 2027, new DateOnly(2027, 1, 11), new DateOnly(2027, 1, 31), [], [], tidak)
+        {
+            KontrakBelumDimuat = new KontrakBelumDimuat("KPPN Metro", 2027, new DateOnly(2027, 1, 31), 15, 25),
+        };
+        var kartu = RekapKoordinatorCard.Render(model).ToJson();
+        var json = kartu.ToJsonString();
+
+        var body = kartu["body"]!.AsArray();
+        Assert.Contains("tidak ada pegawai yang dapat mengajukan SKP 2027", body[2]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Belum mengajukan SKP", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Menunggu persetujuan atasan", json, StringComparison.Ordinal);
+        Assert.Contains("Tidak dapat dihubungi KinerjaBot (1)", json, StringComparison.Ordinal);
+        Assert.Equal("Rekap SKP 2027 KPPN Metro: Kontrak kinerja (IKU) 2027 KPPN Metro belum dimuat: 25 pegawai belum dapat mengajukan SKP 2027. Tenggat 31 Januari 2027 (15 hari kerja lagi, termasuk hari ini). 1 tidak terjangkau.",
+            kartu["fallbackText"]!.GetValue<string>());
+        await CardLinter.Shared.AssertValidAsync(json);
+    }
+
+    [Fact]
     public async Task PengingatSkpDanRealisasi_TanggalIndonesia_LolosLinter()
     {
         var skp = PengingatSkpCard.Render(new PengingatSkpModel("Lestari Handayani", 2027, new DateOnly(2027, 1, 31), 1, false)).ToJson();

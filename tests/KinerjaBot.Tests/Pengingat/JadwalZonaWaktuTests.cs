@@ -3,6 +3,7 @@ using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Pengiriman;
 using Kinerja.Jobs.Pengiriman;
 using Kinerja.Testing.Builders;
+using Kinerja.Testing.CardLint;
 
 namespace KinerjaBot.Tests.Pengingat;
 
@@ -67,6 +68,109 @@ public sealed class JadwalZonaWaktuTests
         Assert.Equal(["libur"], perHari[new DateOnly(2027, 1, 9)]);
         Assert.Equal(["libur"], perHari[new DateOnly(2027, 1, 31)]);
         Assert.Equal(9, perHari.Count(p => p.Value is ["libur"])); // four weekends and 5 January
+    }
+
+    public static TheoryData<string> ZonaKontrakBelumDimuat => new() { "Asia/Jakarta", "Asia/Makassar" };
+
+    /// <summary>The same office with only its 2026 contracts: the 2027 rows of iku.csv were never imported.</summary>
+    private static DataKantor KantorTanpaKontrak2027(string kode, string zona)
+    {
+        Assert.True(ZonaWaktu.TryParse(zona, out var z));
+        return new DataKantorBuilder().Zona(z)
+            .Unit(kode, LevelUnit.Three).Unit(kode + "-UMUM", LevelUnit.Four, kode)
+            .Kepala(kode, NipContoh.KepalaKppn)
+            .Kepala(kode + "-UMUM", NipContoh.KasubbagUmum, NipContoh.KepalaKppn)
+            .Pelaksana(kode + "-UMUM", NipContoh.Pelaksana, NipContoh.KasubbagUmum)
+            .Kontrak(KontrakBuilder.Untuk(NipContoh.Pelaksana).Tahun(2026).DenganIku(IkuBuilder.Maximize().DenganTarget(1, 100)))
+            .Kontrak(KontrakBuilder.Untuk(NipContoh.KasubbagUmum).Tahun(2026).DenganIku(IkuBuilder.Maximize().DenganTarget(1, 100)))
+            .Build();
+    }
+
+    /// <summary>Two coordinators configured for the office (the builder's units are not named Subbagian Umum).</summary>
+    private static Dictionary<string, string?> DuaKoordinator(string kode) => new()
+    {
+        [$"Kinerja:Koordinator:Kantor:{kode}:0"] = NipContoh.KasubbagUmum.Value,
+        [$"Kinerja:Koordinator:Kantor:{kode}:1"] = NipContoh.KepalaKppn.Value,
+    };
+
+    [Theory]
+    [MemberData(nameof(ZonaKontrakBelumDimuat))]
+    public async Task KontrakTahunIniBelumDimuat_HMinus_KeSetiapKoordinator_BukanKePegawai_DilewatiSetelahDiimpor(string zona)
+    {
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2027, 1, 14, 8, zona), DuaKoordinator("KPPN-UJI"));
+        await h.SimpanAsync(KantorTanpaKontrak2027("KPPN-UJI", zona));
+
+        // Thursday 14 January is a working day but no H-n of 31 January (a Sunday: H-14 is moved back to Friday 15th).
+        Assert.NotNull(await h.JalankanAsync("KPPN-UJI"));
+        Assert.Empty(h.Pengiriman.Jenis(JenisPengiriman.KontrakBelumDimuat));
+        Assert.Empty(h.Pengiriman.Jenis(JenisPengiriman.PengingatSkp));
+
+        h.Pada(2027, 1, 15, 8, zona);
+        await h.JalankanAsync("KPPN-UJI");
+        var kedua = await h.JalankanAsync("KPPN-UJI");
+
+        var peringatan = h.Pengiriman.Jenis(JenisPengiriman.KontrakBelumDimuat);
+        Assert.Equal(new[] { NipContoh.KasubbagUmum, NipContoh.KepalaKppn }.OrderBy(n => n.Value), peringatan.Select(k => k.Penerima).OrderBy(n => n.Value));
+        Assert.All(peringatan, k => Assert.Equal("2027-H14", k.Kurun));
+        Assert.Empty(h.Pengiriman.Jenis(JenisPengiriman.PengingatSkp)); // nobody can submit: the employees are not reminded
+        Assert.Equal(0, kedua!.Baru);
+
+        var pesan = await h.SusunAsync(peringatan[0]);
+        Assert.NotNull(pesan);
+        Assert.True(pesan.BisaDitunda);
+        var teks = Support.CardJson.AllText(pesan.Kartu.ToJson());
+        Assert.Contains("tidak ada pegawai yang dapat mengajukan SKP 2027", teks, StringComparison.Ordinal);
+        Assert.Contains("31 Januari 2027", teks, StringComparison.Ordinal);
+        // Working days from Friday 15 January (included) to Sunday 31st: 15, 18–22, 25–29.
+        Assert.Contains("11 hari kerja lagi, termasuk hari ini", teks, StringComparison.Ordinal);
+        Assert.Contains("3 orang", teks, StringComparison.Ordinal);
+        Assert.Contains("KinerjaBot import", teks, StringComparison.Ordinal);
+        await CardLinter.Shared.AssertValidAsync(pesan.Kartu.ToJson().ToJsonString());
+
+        // The 2027 contracts are imported before the alert is sent: it is not needed any more.
+        await h.SimpanAsync(Kantor("KPPN-UJI", zona));
+        Assert.Null(await h.SusunAsync(peringatan[0]));
+        Assert.Null(await h.SusunAsync(peringatan[1]));
+
+        // From then on the employees are reminded as usual and the coordinators are not alerted again.
+        h.Pada(2027, 1, 22, 8, zona);
+        await h.JalankanAsync("KPPN-UJI");
+        var pengingat = h.Pengiriman.Jenis(JenisPengiriman.PengingatSkp);
+        Assert.Equal([NipContoh.KepalaKppn, NipContoh.Pelaksana], pengingat.Select(k => k.Penerima).OrderBy(n => n.Value));
+        Assert.All(pengingat, k => Assert.Equal("2027-H7", k.Kurun));
+        Assert.Equal(2, h.Pengiriman.Jenis(JenisPengiriman.KontrakBelumDimuat).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(ZonaKontrakBelumDimuat))]
+    public async Task KontrakTahunIniBelumDimuat_HariBukanHMinus_TidakAdaApaPun_HMinusLainMasingMasingSekali(string zona)
+    {
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2027, 1, 4, 8, zona), DuaKoordinator("KPPN-UJI"));
+        await h.SimpanAsync(KantorTanpaKontrak2027("KPPN-UJI", zona));
+
+        var perHari = new Dictionary<DateOnly, List<string>>();
+        for (var d = new DateOnly(2027, 1, 4); d <= new DateOnly(2027, 2, 5); d = d.AddDays(1))
+        {
+            h.Pada(d.Year, d.Month, d.Day, 8, zona);
+            var sebelum = h.Pengiriman.Buku.Select(r => r.Kunci).ToHashSet();
+            await h.JalankanAsync("KPPN-UJI");
+            var baru = h.Pengiriman.Jenis(JenisPengiriman.KontrakBelumDimuat).Where(k => !sebelum.Contains(k)).ToList();
+            if (baru.Count > 0)
+            {
+                Assert.Equal(2, baru.Count);
+                perHari[d] = [.. baru.Select(k => k.Kurun).Distinct()];
+            }
+        }
+
+        // The same days as the employees' reminders (31 January 2027 is a Sunday): H-14 Fri 15, H-7 Fri 22, H-3 Thu 28,
+        // H-1 Fri 29; nothing on any other day, nothing after the deadline.
+        Assert.Equal(
+            new Dictionary<DateOnly, List<string>>
+            {
+                [new(2027, 1, 15)] = ["2027-H14"], [new(2027, 1, 22)] = ["2027-H7"], [new(2027, 1, 28)] = ["2027-H3"], [new(2027, 1, 29)] = ["2027-H1"],
+            },
+            perHari);
+        Assert.Empty(h.Pengiriman.Jenis(JenisPengiriman.PengingatSkp));
     }
 
     [Fact]

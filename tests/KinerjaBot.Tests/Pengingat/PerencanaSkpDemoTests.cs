@@ -29,6 +29,38 @@ public sealed class PerencanaSkpDemoTests
         return h;
     }
 
+    private static readonly Nip Ratna = Nip.Parse("198407222006122001"); // Kepala Subbagian Umum: the demo's coordinator
+    private static readonly string[] TabelTahunan = ["iku.csv", "target.csv", "realisasi.csv", "perilaku.csv", "skp.csv", "inisiatif.csv"];
+
+    /// <summary>The demo office as if its 2027 rows had never been imported: every table of a year without 2027.</summary>
+    private static void TulisDemoTanpaTahun(string folder, int tahun)
+    {
+        foreach (var berkas in Directory.GetFiles(Kinerja.Testing.RepoPaths.DemoData, "*.csv"))
+        {
+            var baris = File.ReadAllLines(berkas);
+            var nama = Path.GetFileName(berkas);
+            File.WriteAllLines(Path.Combine(folder, nama), TabelTahunan.Contains(nama) ? [baris[0], .. baris.Skip(1).Where(b => !b.StartsWith($"{tahun},", StringComparison.Ordinal))] : baris);
+        }
+    }
+
+    /// <summary>
+    /// What the alert tells the coordinator to import: the current unit.csv and pegawai.csv, iku.csv and target.csv with
+    /// only the year's rows (skp.csv too, to seed its states), realisasi.csv and perilaku.csv with their header only.
+    /// </summary>
+    private static void TulisImporSatuTahun(string folder, int tahun)
+    {
+        foreach (var nama in (string[])["unit.csv", "pegawai.csv", "iku.csv", "target.csv", "skp.csv", "realisasi.csv", "perilaku.csv"])
+        {
+            var baris = File.ReadAllLines(Path.Combine(Kinerja.Testing.RepoPaths.DemoData, nama));
+            File.WriteAllLines(Path.Combine(folder, nama), nama switch
+            {
+                "unit.csv" or "pegawai.csv" => baris,
+                "realisasi.csv" or "perilaku.csv" => [baris[0]],
+                _ => [baris[0], .. baris.Skip(1).Where(b => b.StartsWith($"{tahun},", StringComparison.Ordinal))],
+            });
+        }
+    }
+
     private static MomenKantor Momen(PengingatHarness h)
     {
         var lokal = TimeZoneInfo.ConvertTime(h.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta"));
@@ -79,6 +111,90 @@ public sealed class PerencanaSkpDemoTests
 
         Assert.NotNull(nurul);
         Assert.Null(await h.SusunAsync(new KunciPengiriman(JenisPengiriman.PengingatSkp, "2027-H1", Kantor, Nurul)));
+    }
+
+    [Fact]
+    public async Task Kontrak2027BelumDiimpor_H14KeKoordinator_ImporTahunItuSaja_PeringatanDilewati_PegawaiDiingatkanLagi()
+    {
+        var folder = Directory.CreateTempSubdirectory("kinerja-tanpa-2027-").FullName;
+        var impor = Directory.CreateTempSubdirectory("kinerja-impor-2027-").FullName;
+        try
+        {
+            TulisDemoTanpaTahun(folder, 2027);
+            TulisImporSatuTahun(impor, 2027);
+            using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2027, 1, 4, 9));
+            var importer = h.Services.GetRequiredService<KinerjaBot.Import.KantorImporter>();
+            await importer.ImporAsync(folder, CancellationToken.None);
+            Assert.Equal([2026], (await h.Kantor.MuatAsync(Kantor, CancellationToken.None))!.TahunKontrak);
+
+            // Friday 15 January 2027: H-14 of Sunday 31 January.
+            h.Pada(2027, 1, 15, 8);
+            await h.JalankanAsync(Kantor);
+
+            var peringatan = Assert.Single(h.Pengiriman.Jenis(JenisPengiriman.KontrakBelumDimuat));
+            Assert.Equal(new KunciPengiriman(JenisPengiriman.KontrakBelumDimuat, "2027-H14", Kantor, Ratna), peringatan);
+            Assert.Empty(h.Pengiriman.Jenis(JenisPengiriman.PengingatSkp));
+            var pesan = (await h.SusunAsync(peringatan))!;
+            Assert.StartsWith($"Kontrak kinerja (IKU) 2027 KPPN Metro belum dimuat: {DemoCsv.Pegawai.Count} pegawai belum dapat mengajukan SKP 2027. Tenggat 31 Januari 2027", pesan.Ringkasan, StringComparison.Ordinal);
+            Assert.True(pesan.BisaDitunda);
+            Assert.Contains("Yth. Ratna Dewi Anggraini,", CardJson.AllText(pesan.Kartu.ToJson()), StringComparison.Ordinal);
+
+            // The coordinator does what the card says: only the 2027 rows, realisasi/perilaku with their header only.
+            h.Pada(2027, 1, 15, 10);
+            await importer.ImporAsync(impor, CancellationToken.None);
+            var data = (await h.Kantor.MuatAsync(Kantor, CancellationToken.None))!;
+            Assert.Equal([2026, 2027], data.TahunKontrak); // the 2026 year is kept
+            Assert.NotNull(data.PeriodeTerakhirDenganRealisasi(2026));
+            Assert.Null(await h.SusunAsync(peringatan));
+
+            // Friday 22 January (H-7): the employees who have not submitted are reminded; the coordinator is not alerted again.
+            h.Pada(2027, 1, 22, 8);
+            await h.JalankanAsync(Kantor);
+            var belum = DemoCsv.Pegawai.Except(DemoCsv.DenganStatus(2027, "diajukan", "disetujui")).OrderBy(n => n.Value);
+            Assert.Equal(belum, h.Pengiriman.Jenis(JenisPengiriman.PengingatSkp).Select(k => k.Penerima).OrderBy(n => n.Value));
+            Assert.Single(h.Pengiriman.Jenis(JenisPengiriman.KontrakBelumDimuat));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+            Directory.Delete(impor, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RekapKoordinator_JanuariTanpaKontrakTahunItu_MenyatakannyaDiAtas_BukanDaftarKosong()
+    {
+        var folder = Directory.CreateTempSubdirectory("kinerja-tanpa-2027-").FullName;
+        try
+        {
+            TulisDemoTanpaTahun(folder, 2027);
+            // Monday 11 January 2027, the first working day of ISO week 2.
+            using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2027, 1, 11, 8));
+            await h.Services.GetRequiredService<KinerjaBot.Import.KantorImporter>().ImporAsync(folder, CancellationToken.None);
+
+            await h.JalankanAsync(Kantor);
+
+            var rekap = Assert.Single(h.Pengiriman.Jenis(JenisPengiriman.RekapKoordinator));
+            Assert.Equal(Ratna, rekap.Penerima);
+            var pesan = (await h.SusunAsync(rekap))!;
+            Assert.StartsWith($"Rekap SKP 2027 KPPN Metro: Kontrak kinerja (IKU) 2027 KPPN Metro belum dimuat: {DemoCsv.Pegawai.Count} pegawai belum dapat mengajukan SKP 2027. Tenggat 31 Januari 2027 (",
+                pesan.Ringkasan, StringComparison.Ordinal);
+            var kartu = pesan.Kartu.ToJson();
+            var body = kartu["body"]!.AsArray();
+            // Right under the heading and the date line, before any list.
+            Assert.Contains("tidak ada pegawai yang dapat mengajukan SKP 2027", body[2]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+            var teks = CardJson.AllText(kartu);
+            Assert.DoesNotContain("Belum mengajukan SKP", teks, StringComparison.Ordinal);
+            Assert.DoesNotContain("Menunggu persetujuan atasan", teks, StringComparison.Ordinal);
+            Assert.Contains("Tidak dapat dihubungi KinerjaBot", teks, StringComparison.Ordinal);
+            await CardLinter.Shared.AssertValidAsync(kartu.ToJsonString());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
