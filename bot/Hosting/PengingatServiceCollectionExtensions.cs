@@ -162,9 +162,12 @@ public static class PengingatServiceCollectionExtensions
         // Built by a factory: its IPengirimanMassal is the delivery engine of issue 6 part A, registered by the host's
         // Hangfire area; the build-time validation of the container must not require it before that area is there.
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<PengingatHarianJob>(sp));
-        // JadwalPengingat removes stale office jobs with the host's Hangfire storage when there is one (DI default: none).
-        services.AddSingleton<IJadwalBerulang, JadwalPengingat>();
-        services.AddSingleton<IJadwalBerulang, JadwalSinkron>();
+        // JadwalPengingat compares with, and removes stale office jobs from, the host's Hangfire storage when there is one
+        // (DI default: none). One instance: its cache of office versions serves the start, the sync job and the imports.
+        // The sync job's own schedule (JadwalSinkron, its interval an option of Kinerja:Jadwal) is the Hangfire area's.
+        services.AddSingleton<JadwalPengingat>();
+        services.AddSingleton<IJadwalBerulang>(sp => sp.GetRequiredService<JadwalPengingat>());
+        services.AddSingleton<IJadwalKantor>(sp => sp.GetRequiredService<JadwalPengingat>());
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SinkronJadwalJob>(sp));
         services.AddScoped<NilaiTimHandler>();
         return services;

@@ -4,6 +4,15 @@ using Kinerja.Domain.Ports;
 
 namespace KinerjaBot.Import;
 
+/// <summary>
+/// Told of each office an import in this process saved (after the save and the SKP seed). The data is saved whatever an
+/// observer does: an observer that cannot do its work logs and leaves it to a later catch-up, it does not throw.
+/// </summary>
+public interface IPengamatImpor
+{
+    Task KantorDiimporAsync(HasilSimpanKantor hasil, CancellationToken cancellationToken);
+}
+
 /// <summary>What an import did: the reading (errors, warnings) and, when it was valid, what the store replaced.</summary>
 public sealed record HasilImpor(ImportResult Bacaan, HasilSimpanKantor? Simpan)
 {
@@ -15,9 +24,12 @@ public sealed record HasilImpor(ImportResult Bacaan, HasilSimpanKantor? Simpan)
 /// <c>import</c> verb and by the web host to load the demo office on first start (<see cref="ImporDemoJikaKosongAsync"/>).
 /// After the save, the SKP workflow is seeded (<see cref="IKontrakStore.SemaiAsync"/>) for contracts that have none yet:
 /// skp.csv gives the starting state only; a re-import never resets a workflow in progress. The seed is its own
-/// transaction and idempotent, so an interruption between the two is healed by importing again.
+/// transaction and idempotent, so an interruption between the two is healed by importing again. Then every
+/// <see cref="IPengamatImpor"/> registered in this process is told (the bot host registers the office's scheduled jobs at
+/// once; the CLI registers none).
 /// </summary>
-public sealed class KantorImporter(DataKantorReader reader, IKantorStore store, IKontrakStore kontrak, TimeProvider time, ILogger<KantorImporter> logger)
+public sealed class KantorImporter(DataKantorReader reader, IKantorStore store, IKontrakStore kontrak, TimeProvider time, ILogger<KantorImporter> logger,
+    IEnumerable<IPengamatImpor> pengamat)
 {
     /// <summary>The demo office shipped with the bot (bot/DemoData/kppn-metro, copied to the output folder).</summary>
     public static string FolderDemo => Path.Combine(AppContext.BaseDirectory, "DemoData", "kppn-metro");
@@ -40,6 +52,11 @@ public sealed class KantorImporter(DataKantorReader reader, IKantorStore store, 
         var simpan = await store.SimpanAsync(bacaan.Data!, cancellationToken).ConfigureAwait(false);
         await kontrak.SemaiAsync(bacaan.Data!, MomenSekarang(bacaan.Data!), cancellationToken).ConfigureAwait(false);
         ImportLog.Imported(logger, simpan.KodeKantor, path, simpan.JumlahUnit, simpan.JumlahPegawai, simpan.JumlahKontrak, simpan.JumlahIku);
+        foreach (var p in pengamat)
+        {
+            await p.KantorDiimporAsync(simpan, cancellationToken).ConfigureAwait(false);
+        }
+
         return new HasilImpor(bacaan, simpan);
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kinerja.Jobs.Jadwal;
 using Microsoft.Extensions.Options;
 
 namespace KinerjaBot.Penjadwalan;
@@ -42,6 +43,13 @@ public sealed class PenjadwalanOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Kinerja:Jadwal:BatasTakTerlihat harus 1 detik – 1 hari.")]
     public TimeSpan BatasTakTerlihat { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How often the recurring job <c>jadwal-sinkron</c> brings the offices' daily jobs in line with the store (an office
+    /// imported by the CLI, another process, waits at most this long; an import inside the bot registers at once). Whole
+    /// minutes dividing an hour: 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60.
+    /// </summary>
+    public TimeSpan IntervalSinkron { get; set; } = JadwalSinkron.IntervalBawaan;
 
     [Required]
     public DasborOptions Dasbor { get; set; } = new();
@@ -109,6 +117,12 @@ public sealed class PenjadwalanOptionsValidator : IValidateOptions<PenjadwalanOp
         if (options.SqlitePath is { } path && (path.Trim().Length == 0 || path.IndexOfAny(System.IO.Path.GetInvalidPathChars()) >= 0))
         {
             kesalahan.Add($"Kinerja:Jadwal:SqlitePath '{path}' bukan nama berkas.");
+        }
+
+        if (!JadwalSinkron.IntervalSah(options.IntervalSinkron))
+        {
+            kesalahan.Add($"Kinerja:Jadwal:IntervalSinkron '{options.IntervalSinkron}' harus menit bulat yang membagi satu jam " +
+                "(00:01:00, 00:02:00, 00:03:00, 00:04:00, 00:05:00, 00:06:00, 00:10:00, 00:12:00, 00:15:00, 00:20:00, 00:30:00 atau 01:00:00).");
         }
 
         if (options.Dasbor.Aktif)

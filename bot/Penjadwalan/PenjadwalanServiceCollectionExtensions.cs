@@ -96,6 +96,10 @@ public static class PenjadwalanServiceCollectionExtensions
         services.AddKinerjaDasbor();
         services.AddHostedService<JadwalBerulangStarter>();
         services.AddSingleton<IJadwalBerulang, JadwalPemulihanPengiriman>();
+        // The offices' daily jobs: checked every IntervalSinkron (imports by the CLI, another process), and registered at
+        // once for an office imported in this process (the demo office on first start).
+        services.AddSingleton<IJadwalBerulang>(sp => new JadwalSinkron(sp.GetRequiredService<IOptions<PenjadwalanOptions>>().Value.IntervalSinkron));
+        services.AddSingleton<KinerjaBot.Import.IPengamatImpor, JadwalSetelahImpor>();
 
         // The delivery engine: jobs/ (planning, fan-out, per-delivery outcomes) over the bot's Teams sender.
         services.AddSingleton<IPengirimanMassal, PengirimanMassal>();

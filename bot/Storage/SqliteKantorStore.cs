@@ -233,6 +233,20 @@ public sealed class SqliteKantorStore(SqliteDatabase database, TimeProvider time
         return hasil;
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> DaftarVersiKantorAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Perintah(connection, null, "SELECT kode, versi FROM kantor;");
+        var hasil = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            hasil[r.GetString(0)] = r.GetInt64(1);
+        }
+
+        return hasil;
+    }
+
     public async Task<(string KodeKantor, Nip Nip)?> CariByEmailAsync(string email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);

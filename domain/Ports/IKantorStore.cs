@@ -31,6 +31,12 @@ public interface IKantorStore
 
     Task<IReadOnlyList<string>> DaftarKantorAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every office's code with its version, which each save raises: one small read, whatever the size of the offices,
+    /// so that a job can tell every few minutes which offices changed since it last looked (the schedule's sync).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> DaftarVersiKantorAsync(CancellationToken cancellationToken);
+
     /// <summary>Finds the office and NIP of an employee by sign-in e-mail (case-insensitive) across all offices.</summary>
     Task<(string KodeKantor, Nip Nip)?> CariByEmailAsync(string email, CancellationToken cancellationToken);
 }

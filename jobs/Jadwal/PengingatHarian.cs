@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Hangfire;
+using Hangfire.Common;
+using Hangfire.Storage;
 using Kinerja.Domain.Pengiriman;
 using Kinerja.Domain.Ports;
 using Kinerja.Jobs.Pengingat;
@@ -78,50 +81,145 @@ public sealed partial class PengingatHarianJob(
 /// <summary>
 /// Registers <see cref="PengingatHarianJob"/> for every office in the store: id <c>pengingat-harian-{kode}</c>, cron
 /// Monday–Friday at the configured hour, in the office's IANA zone, <see cref="MisfireHandlingMode.Ignorable"/> so a
-/// restart after a downtime does not release a backlog of stale reminders. Idempotent (AddOrUpdate). With the Hangfire
-/// storage at hand (the host's) it also removes the daily job of an office no longer in the store. Run on start and
-/// every hour by <see cref="SinkronJadwalJob"/>, so an office imported (by the CLI, another process) gets its daily job
-/// within the hour and a removed one stops.
+/// restart after a downtime does not release a backlog of stale reminders. Idempotent. With the Hangfire storage at hand
+/// (the host's) it compares with what is registered and writes only what differs, and removes the daily job of an
+/// office no longer in the store. Run on start, by <see cref="SinkronJadwalJob"/> every few minutes (an office imported
+/// by the CLI, another process, gets its daily job within that interval), and for one office right after an import in
+/// the bot's process (<see cref="DaftarkanKantorAsync"/>).
 /// </summary>
-public sealed partial class JadwalPengingat(IKantorStore kantor, PengingatOptions options, ILogger<JadwalPengingat> logger, JobStorage? storage = null) : IJadwalBerulang
+public sealed partial class JadwalPengingat(IKantorStore kantor, PengingatOptions options, ILogger<JadwalPengingat> logger, JobStorage? storage = null) : IJadwalKantor
 {
     public const string Awalan = "pengingat-harian-";
+
+    private static readonly string MisfireDiabaikan = MisfireHandlingMode.Ignorable.ToString("D");
+
+    /// <summary>
+    /// Per office, the store version whose job was last found right or written (this process only: a restart or another
+    /// instance starts empty and reads each office once). An office whose version is the same and whose job is still
+    /// registered is skipped without reading it, so a run with nothing changed costs two small reads.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, long> _versiSelaras = new(StringComparer.Ordinal);
 
     public static string IdJob(string kodeKantor) => Awalan + kodeKantor.ToLowerInvariant();
 
     public string Cron => string.Create(CultureInfo.InvariantCulture, $"0 {options.JamKirim} * * 1-5");
 
-    public async Task DaftarkanAsync(IRecurringJobManager manager, CancellationToken cancellationToken)
+    public async Task DaftarkanAsync(IRecurringJobManager manager, CancellationToken cancellationToken) =>
+        await SinkronkanAsync(manager, cancellationToken).ConfigureAwait(false);
+
+    public async Task<HasilSinkron> SinkronkanAsync(IRecurringJobManager manager, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manager);
+        // The registered ids first, the store after: a job an import registers in between belongs to an office the store
+        // read below already holds, so it is never taken for the job of a removed office.
         var ada = IdTerdaftar();
+        var versi = await kantor.DaftarVersiKantorAsync(cancellationToken).ConfigureAwait(false);
         var kini = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var kode in await kantor.DaftarKantorAsync(cancellationToken).ConfigureAwait(false))
+        var (dibaca, ditulis, dihapus) = (0, 0, 0);
+        foreach (var (kode, v) in versi.OrderBy(k => k.Key, StringComparer.Ordinal))
         {
-            var data = await kantor.MuatAsync(kode, cancellationToken).ConfigureAwait(false);
-            if (data is null)
+            var id = IdJob(kode);
+            kini.Add(id);
+            if (ada is not null && ada.Contains(id) && _versiSelaras.TryGetValue(kode, out var selaras) && selaras == v)
             {
                 continue;
             }
 
-            var zona = DataPengingat.Zona(data);
-            var id = IdJob(kode);
-            kini.Add(id);
-            manager.AddOrUpdate<PengingatHarianJob>(
-                id,
-                job => job.JalankanAsync(kode, CancellationToken.None),
-                Cron,
-                new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(zona.IanaId), MisfireHandling = MisfireHandlingMode.Ignorable });
-            if (ada is null || !ada.Contains(id))
+            dibaca++;
+            if (await SelaraskanAsync(kode, manager, cancellationToken).ConfigureAwait(false))
             {
-                Log.Terdaftar(logger, id, Cron, zona.IanaId);
+                ditulis++;
             }
+
+            // The version read before the office was: if a save landed in between, the next run sees a newer one and looks again.
+            _versiSelaras[kode] = v;
+        }
+
+        foreach (var hilang in _versiSelaras.Keys.Where(k => !versi.ContainsKey(k)).ToList())
+        {
+            _versiSelaras.TryRemove(hilang, out _);
         }
 
         foreach (var usang in ada?.Where(id => id.StartsWith(Awalan, StringComparison.Ordinal) && !kini.Contains(id)) ?? [])
         {
             manager.RemoveIfExists(usang);
+            dihapus++;
             Log.Dihapus(logger, usang);
+        }
+
+        return new HasilSinkron(versi.Count, dibaca, ditulis, dihapus);
+    }
+
+    public async Task DaftarkanKantorAsync(string kodeKantor, IRecurringJobManager manager, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kodeKantor);
+        ArgumentNullException.ThrowIfNull(manager);
+        // The version cache is left alone: the save raised the office's version, so the next sync reads it once more and
+        // finds the job right (no write).
+        await SelaraskanAsync(kodeKantor, manager, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the office and writes its job when the registered one differs (or is missing); true when written.</summary>
+    private async Task<bool> SelaraskanAsync(string kode, IRecurringJobManager manager, CancellationToken cancellationToken)
+    {
+        var data = await kantor.MuatAsync(kode, cancellationToken).ConfigureAwait(false);
+        if (data is null)
+        {
+            // Removed meanwhile: the next sync removes its job.
+            return false;
+        }
+
+        var zona = DataPengingat.Zona(data);
+        var tz = TimeZoneInfo.FindSystemTimeZoneById(zona.IanaId);
+        var id = IdJob(kode);
+        if (SamaDenganTerdaftar(id, kode, tz))
+        {
+            return false;
+        }
+
+        manager.AddOrUpdate<PengingatHarianJob>(
+            id,
+            job => job.JalankanAsync(kode, CancellationToken.None),
+            Cron,
+            new RecurringJobOptions { TimeZone = tz, MisfireHandling = MisfireHandlingMode.Ignorable });
+        Log.Terdaftar(logger, id, Cron, zona.IanaId);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the registered job is already what would be written: same cron, zone, misfire handling, and a call of
+    /// <see cref="PengingatHarianJob.JalankanAsync"/> for this office (a job that no longer loads, e.g. after an upgrade
+    /// renamed the method, is written again). False without a storage: then every job is written (AddOrUpdate is idempotent).
+    /// </summary>
+    private bool SamaDenganTerdaftar(string id, string kode, TimeZoneInfo tz)
+    {
+        if (storage is null)
+        {
+            return false;
+        }
+
+        using var connection = storage.GetConnection();
+        var hash = connection.GetAllEntriesFromHash("recurring-job:" + id);
+        if (hash is null
+            || hash.GetValueOrDefault("Cron") != Cron
+            || hash.GetValueOrDefault("TimeZoneId") != tz.Id
+            || hash.GetValueOrDefault("Misfire") != MisfireDiabaikan
+            || hash.GetValueOrDefault("Job") is not { Length: > 0 } payload)
+        {
+            return false;
+        }
+
+        try
+        {
+            var job = InvocationData.DeserializePayload(payload).DeserializeJob();
+            return job.Type == typeof(PengingatHarianJob)
+                && job.Method.Name == nameof(PengingatHarianJob.JalankanAsync)
+                && job.Args.Count > 0
+                && string.Equals(job.Args[0] as string, kode, StringComparison.Ordinal);
+        }
+        catch (JobLoadException)
+        {
+            return false;
         }
     }
 
@@ -148,10 +246,11 @@ public sealed partial class JadwalPengingat(IKantorStore kantor, PengingatOption
 }
 
 /// <summary>
-/// Every hour (<see cref="Id"/>), every <see cref="IJadwalBerulang"/> registers its recurring jobs again: offices
-/// imported since the start get their daily job, removed ones lose it. Never twice at once; a missed hour is not caught up.
+/// Every <see cref="JadwalSinkron.Interval"/> (<see cref="Id"/>), every <see cref="IJadwalKantor"/> brings its jobs in line
+/// with the store: offices imported since (by the CLI, another process) get their daily job, removed ones lose it, and
+/// nothing is written when nothing changed. Never twice at once; a missed run is not caught up.
 /// </summary>
-public sealed partial class SinkronJadwalJob(IEnumerable<IJadwalBerulang> jadwal, IRecurringJobManager manager, ILogger<SinkronJadwalJob> logger)
+public sealed partial class SinkronJadwalJob(IEnumerable<IJadwalKantor> jadwal, IRecurringJobManager manager, ILogger<SinkronJadwalJob> logger)
 {
     public const string Id = "jadwal-sinkron";
 
@@ -159,30 +258,65 @@ public sealed partial class SinkronJadwalJob(IEnumerable<IJadwalBerulang> jadwal
     [AutomaticRetry(Attempts = 1)]
     public async Task JalankanAsync(CancellationToken cancellationToken)
     {
-        var jumlah = 0;
         foreach (var j in jadwal)
         {
-            await j.DaftarkanAsync(manager, cancellationToken).ConfigureAwait(false);
-            jumlah++;
+            var hasil = await j.SinkronkanAsync(manager, cancellationToken).ConfigureAwait(false);
+            if (hasil.AdaPerubahan)
+            {
+                Log.Berubah(logger, j.GetType().Name, hasil.Ditulis, hasil.Dihapus, hasil.Dibaca, hasil.Kantor);
+            }
+            else
+            {
+                Log.Selesai(logger, j.GetType().Name, hasil.Dibaca, hasil.Kantor);
+            }
         }
-
-        Log.Selesai(logger, jumlah);
     }
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 9212, Level = LogLevel.Debug, Message = "Recurring jobs of {Jumlah} schedules synchronised with the store")]
-        public static partial void Selesai(ILogger logger, int jumlah);
+        [LoggerMessage(EventId = 9212, Level = LogLevel.Debug, Message = "Schedule {Jadwal} in line with the store, nothing written ({Dibaca} of {Kantor} offices read)")]
+        public static partial void Selesai(ILogger logger, string jadwal, int dibaca, int kantor);
+
+        [LoggerMessage(EventId = 9213, Level = LogLevel.Information, Message = "Schedule {Jadwal} synchronised with the store: {Ditulis} jobs written, {Dihapus} removed ({Dibaca} of {Kantor} offices read)")]
+        public static partial void Berubah(ILogger logger, string jadwal, int ditulis, int dihapus, int dibaca, int kantor);
     }
 }
 
-/// <summary>Registers <see cref="SinkronJadwalJob"/>: hourly, misfires ignored.</summary>
-public sealed class JadwalSinkron : IJadwalBerulang
+/// <summary>
+/// Registers <see cref="SinkronJadwalJob"/> every <see cref="Interval"/> (a whole number of minutes dividing an hour, so
+/// the runs are evenly spaced: cron <c>*/5 * * * *</c> for the default 5 minutes), misfires ignored.
+/// </summary>
+public sealed class JadwalSinkron(TimeSpan interval) : IJadwalBerulang
 {
+    public static readonly TimeSpan IntervalBawaan = TimeSpan.FromMinutes(5);
+
+    public JadwalSinkron()
+        : this(IntervalBawaan)
+    {
+    }
+
+    public TimeSpan Interval { get; } = IntervalSah(interval)
+        ? interval
+        : throw new ArgumentOutOfRangeException(nameof(interval), interval, "Whole minutes, 1 to 60, dividing 60.");
+
+    public string Cron => CronUntuk(Interval);
+
+    /// <summary>1–60 whole minutes that divide an hour (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60): a cron step can express it.</summary>
+    public static bool IntervalSah(TimeSpan interval) =>
+        interval.Ticks % TimeSpan.TicksPerMinute == 0 && interval >= TimeSpan.FromMinutes(1) && interval <= TimeSpan.FromHours(1)
+        && 60 % (int)interval.TotalMinutes == 0;
+
+    public static string CronUntuk(TimeSpan interval) => (int)interval.TotalMinutes switch
+    {
+        60 => Hangfire.Cron.Hourly(),
+        1 => Hangfire.Cron.Minutely(),
+        var m => string.Create(CultureInfo.InvariantCulture, $"*/{m} * * * *"),
+    };
+
     public Task DaftarkanAsync(IRecurringJobManager manager, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manager);
-        manager.AddOrUpdate<SinkronJadwalJob>(SinkronJadwalJob.Id, j => j.JalankanAsync(CancellationToken.None), Hangfire.Cron.Hourly(),
+        manager.AddOrUpdate<SinkronJadwalJob>(SinkronJadwalJob.Id, j => j.JalankanAsync(CancellationToken.None), Cron,
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Ignorable });
         return Task.CompletedTask;
     }

@@ -199,6 +199,19 @@ public sealed class TableKantorStore(TableStorage storage, TimeProvider time, IL
         return hasil;
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> DaftarVersiKantorAsync(CancellationToken cancellationToken)
+    {
+        var table = await storage.KantorAsync(cancellationToken).ConfigureAwait(false);
+        var hasil = new Dictionary<string, long>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {"kantor|"} and PartitionKey lt {"kantor}"} and RowKey eq {TableKeys.Head}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["Kode", "Versi"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            hasil[e.GetString("Kode")] = e.GetInt64("Versi") ?? 0;
+        }
+
+        return hasil;
+    }
+
     public async Task<(string KodeKantor, Nip Nip)?> CariByEmailAsync(string email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);

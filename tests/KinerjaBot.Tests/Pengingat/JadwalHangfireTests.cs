@@ -131,30 +131,186 @@ public sealed class JadwalHangfireTests : IDisposable
         using var h = new PengingatHarness(new DateTimeOffset(2027, 1, 15, 2, 0, 0, TimeSpan.Zero));
         await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-WIB", "Asia/Jakarta"));
         var storage = new SQLiteStorage(Path.Combine(_dir, "hangfire.db"), new SQLiteStorageOptions());
-        var manager = new RecurringJobManager(storage, JobFilterProviders.Providers, new DefaultTimeZoneResolver(), () => h.Time.GetUtcNow().UtcDateTime);
-        // What a previous run left: the daily job of an office removed since, and the delivery engine's own job.
+        var manager = new ManagerTercatat(new RecurringJobManager(storage, JobFilterProviders.Providers, new DefaultTimeZoneResolver(), () => h.Time.GetUtcNow().UtcDateTime));
+        // What a previous run left: the daily job of an office removed since, and another area's own job.
         manager.AddOrUpdate<PengingatHarianJob>(JadwalPengingat.IdJob("KPPN-LAMA"), j => j.JalankanAsync("KPPN-LAMA", CancellationToken.None), "0 8 * * 1-5");
         manager.AddOrUpdate<PengingatHarianJob>("lain-harian", j => j.JalankanAsync("KPPN-WIB", CancellationToken.None), "0 9 * * *");
-        var jadwal = new JadwalPengingat(h.Kantor, h.Services.GetRequiredService<Kinerja.Jobs.Pengingat.PengingatOptions>(),
+        var kantor = new KantorTercatat(h.Kantor);
+        var jadwal = new JadwalPengingat(kantor, h.Services.GetRequiredService<Kinerja.Jobs.Pengingat.PengingatOptions>(),
             NullLogger<JadwalPengingat>.Instance, storage);
-        var sinkron = new SinkronJadwalJob([jadwal, new JadwalSinkron()], manager, NullLogger<SinkronJadwalJob>.Instance);
+        var sinkron = new SinkronJadwalJob([jadwal], manager, NullLogger<SinkronJadwalJob>.Instance);
+        manager.Reset();
 
         await sinkron.JalankanAsync(CancellationToken.None);
-        Assert.Equal(["jadwal-sinkron", "lain-harian", "pengingat-harian-kppn-wib"], Id(storage));
+        Assert.Equal(["lain-harian", "pengingat-harian-kppn-wib"], Id(storage));
+        Assert.Equal(["pengingat-harian-kppn-wib"], manager.Ditulis);
+        Assert.Equal(["pengingat-harian-kppn-lama"], manager.Dihapus);
 
-        // An office imported after the start (the CLI is another process): the next hourly run gives it its daily job.
+        // An office imported after the start (the CLI is another process): the next run gives it its daily job, and
+        // reads that office only.
         await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-WIT", "Asia/Jayapura"));
+        manager.Reset();
+        kantor.Dimuat.Clear();
         await sinkron.JalankanAsync(CancellationToken.None);
 
-        Assert.Equal(["jadwal-sinkron", "lain-harian", "pengingat-harian-kppn-wib", "pengingat-harian-kppn-wit"], Id(storage));
+        Assert.Equal(["lain-harian", "pengingat-harian-kppn-wib", "pengingat-harian-kppn-wit"], Id(storage));
+        Assert.Equal(["pengingat-harian-kppn-wit"], manager.Ditulis);
+        Assert.Equal(["KPPN-WIT"], kantor.Dimuat);
         using var connection = storage.GetConnection();
         var wit = connection.GetRecurringJobs().Single(j => j.Id == "pengingat-harian-kppn-wit");
         Assert.Equal(("0 8 * * 1-5", "Asia/Jayapura"), (wit.Cron, wit.TimeZoneId));
         Assert.Equal(new DateTime(2027, 1, 17, 23, 0, 0, DateTimeKind.Utc), wit.NextExecution);
-        var jam = connection.GetRecurringJobs().Single(j => j.Id == SinkronJadwalJob.Id);
-        Assert.Equal("0 * * * *", jam.Cron);
-        Assert.Equal(((int)MisfireHandlingMode.Ignorable).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            connection.GetAllEntriesFromHash("recurring-job:" + SinkronJadwalJob.Id)["Misfire"]);
+    }
+
+    [Fact]
+    public async Task Sinkron_TanpaPerubahan_TidakMembacaKantorDanTidakMenulisJob_PerubahanZonaDitulisUlang()
+    {
+        using var h = new PengingatHarness(new DateTimeOffset(2027, 1, 15, 2, 0, 0, TimeSpan.Zero));
+        await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-A", "Asia/Jakarta"));
+        await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-B", "Asia/Makassar"));
+        var storage = new SQLiteStorage(Path.Combine(_dir, "hangfire.db"), new SQLiteStorageOptions());
+        var manager = new ManagerTercatat(new RecurringJobManager(storage, JobFilterProviders.Providers, new DefaultTimeZoneResolver(), () => h.Time.GetUtcNow().UtcDateTime));
+        var options = h.Services.GetRequiredService<Kinerja.Jobs.Pengingat.PengingatOptions>();
+        var kantor = new KantorTercatat(h.Kantor);
+        var jadwal = new JadwalPengingat(kantor, options, NullLogger<JadwalPengingat>.Instance, storage);
+        var sinkron = new SinkronJadwalJob([jadwal], manager, NullLogger<SinkronJadwalJob>.Instance);
+        await jadwal.DaftarkanAsync(manager, CancellationToken.None); // the start
+        Assert.Equal(["pengingat-harian-kppn-a", "pengingat-harian-kppn-b"], manager.Ditulis);
+        var sebelum = Hash(storage, "pengingat-harian-kppn-a");
+
+        // Nothing changed: the offices are not read, no job is written or removed, the stored job is as it was.
+        manager.Reset();
+        kantor.Dimuat.Clear();
+        await sinkron.JalankanAsync(CancellationToken.None);
+        await sinkron.JalankanAsync(CancellationToken.None);
+        Assert.Equal((0, 0, 0), (manager.Ditulis.Count, manager.Dihapus.Count, kantor.Dimuat.Count));
+        Assert.Equal(sebelum, Hash(storage, "pengingat-harian-kppn-a"));
+
+        // Re-imported with the same zone: read once (its version moved), nothing written.
+        await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-B", "Asia/Makassar"));
+        await sinkron.JalankanAsync(CancellationToken.None);
+        Assert.Equal(["KPPN-B"], kantor.Dimuat);
+        Assert.Empty(manager.Ditulis);
+
+        // Re-imported with another zone: rewritten in the new zone.
+        kantor.Dimuat.Clear();
+        await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-A", "Asia/Jayapura"));
+        await sinkron.JalankanAsync(CancellationToken.None);
+        Assert.Equal(["KPPN-A"], kantor.Dimuat);
+        Assert.Equal(["pengingat-harian-kppn-a"], manager.Ditulis);
+        Assert.Equal("Asia/Jayapura", Hash(storage, "pengingat-harian-kppn-a")["TimeZoneId"]);
+
+        // A job deleted behind the sync's back (the dashboard): registered again at the next run.
+        manager.Reset();
+        kantor.Dimuat.Clear();
+        new RecurringJobManager(storage).RemoveIfExists("pengingat-harian-kppn-b");
+        await sinkron.JalankanAsync(CancellationToken.None);
+        Assert.Equal(["KPPN-B"], kantor.Dimuat);
+        Assert.Equal(["pengingat-harian-kppn-b"], manager.Ditulis);
+
+        // A restart (or another instance): its first run reads every office once, compares, and writes nothing.
+        manager.Reset();
+        kantor.Dimuat.Clear();
+        var baru = new JadwalPengingat(kantor, options, NullLogger<JadwalPengingat>.Instance, storage);
+        await new SinkronJadwalJob([baru], manager, NullLogger<SinkronJadwalJob>.Instance).JalankanAsync(CancellationToken.None);
+        Assert.Equal(["KPPN-A", "KPPN-B"], kantor.Dimuat);
+        Assert.Empty(manager.Ditulis);
+        Assert.Empty(manager.Dihapus);
+    }
+
+    [Fact]
+    public async Task DaftarkanKantor_SatuKantor_LangsungTerdaftarDalamZonanya_KantorLainTidakDisentuh()
+    {
+        using var h = new PengingatHarness(new DateTimeOffset(2027, 1, 15, 2, 0, 0, TimeSpan.Zero));
+        await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-A", "Asia/Jakarta"));
+        await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-WITA", "Asia/Makassar"));
+        var storage = new SQLiteStorage(Path.Combine(_dir, "hangfire.db"), new SQLiteStorageOptions());
+        var manager = new ManagerTercatat(new RecurringJobManager(storage, JobFilterProviders.Providers, new DefaultTimeZoneResolver(), () => h.Time.GetUtcNow().UtcDateTime));
+        var jadwal = new JadwalPengingat(h.Kantor, h.Services.GetRequiredService<Kinerja.Jobs.Pengingat.PengingatOptions>(),
+            NullLogger<JadwalPengingat>.Instance, storage);
+
+        await jadwal.DaftarkanKantorAsync("KPPN-WITA", manager, CancellationToken.None);
+        await jadwal.DaftarkanKantorAsync("KPPN-WITA", manager, CancellationToken.None); // idempotent: found right, not written
+
+        Assert.Equal(["pengingat-harian-kppn-wita"], manager.Ditulis);
+        Assert.Equal(["pengingat-harian-kppn-wita"], Id(storage));
+        Assert.Equal(("0 8 * * 1-5", "Asia/Makassar"), (Hash(storage, "pengingat-harian-kppn-wita")["Cron"], Hash(storage, "pengingat-harian-kppn-wita")["TimeZoneId"]));
+    }
+
+    [Theory]
+    [InlineData(5, "*/5 * * * *")]
+    [InlineData(15, "*/15 * * * *")]
+    [InlineData(1, "* * * * *")]
+    [InlineData(60, "0 * * * *")]
+    public void JadwalSinkron_IntervalMenjadiCron(int menit, string cron) =>
+        Assert.Equal(cron, new JadwalSinkron(TimeSpan.FromMinutes(menit)).Cron);
+
+    [Theory]
+    [InlineData("00:07:00")]
+    [InlineData("00:00:30")]
+    [InlineData("00:05:30")]
+    [InlineData("02:00:00")]
+    [InlineData("00:00:00")]
+    public void JadwalSinkron_IntervalYangTidakMembagiSatuJam_Ditolak(string interval)
+    {
+        Assert.False(JadwalSinkron.IntervalSah(TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new JadwalSinkron(TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static Dictionary<string, string> Hash(JobStorage storage, string id)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetAllEntriesFromHash("recurring-job:" + id) ?? [];
+    }
+
+    /// <summary>The real manager, with the writes it was asked for recorded (a write the sync skips never reaches it).</summary>
+    private sealed class ManagerTercatat(IRecurringJobManager inner) : IRecurringJobManager
+    {
+        public List<string> Ditulis { get; } = [];
+
+        public List<string> Dihapus { get; } = [];
+
+        public void Reset()
+        {
+            Ditulis.Clear();
+            Dihapus.Clear();
+        }
+
+        public void AddOrUpdate(string recurringJobId, Job job, string cronExpression, RecurringJobOptions options)
+        {
+            Ditulis.Add(recurringJobId);
+            inner.AddOrUpdate(recurringJobId, job, cronExpression, options);
+        }
+
+        public void Trigger(string recurringJobId) => inner.Trigger(recurringJobId);
+
+        public void RemoveIfExists(string recurringJobId)
+        {
+            Dihapus.Add(recurringJobId);
+            inner.RemoveIfExists(recurringJobId);
+        }
+    }
+
+    /// <summary>The real store, with the offices loaded whole recorded (the sync's expensive read).</summary>
+    private sealed class KantorTercatat(Kinerja.Domain.Ports.IKantorStore inner) : Kinerja.Domain.Ports.IKantorStore
+    {
+        public List<string> Dimuat { get; } = [];
+
+        public Task<Kinerja.Domain.Ports.HasilSimpanKantor> SimpanAsync(Kinerja.Domain.Kinerja.DataKantor data, CancellationToken cancellationToken) =>
+            inner.SimpanAsync(data, cancellationToken);
+
+        public Task<Kinerja.Domain.Kinerja.DataKantor?> MuatAsync(string kodeKantor, CancellationToken cancellationToken)
+        {
+            Dimuat.Add(kodeKantor);
+            return inner.MuatAsync(kodeKantor, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<string>> DaftarKantorAsync(CancellationToken cancellationToken) => inner.DaftarKantorAsync(cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, long>> DaftarVersiKantorAsync(CancellationToken cancellationToken) => inner.DaftarVersiKantorAsync(cancellationToken);
+
+        public Task<(string KodeKantor, Kinerja.Domain.Organisasi.Nip Nip)?> CariByEmailAsync(string email, CancellationToken cancellationToken) =>
+            inner.CariByEmailAsync(email, cancellationToken);
     }
 
     private static List<string> Id(JobStorage storage)

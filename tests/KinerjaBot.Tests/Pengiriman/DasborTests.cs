@@ -130,7 +130,7 @@ public sealed class DasborTests : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, await PicuAsync(Token("7a1d4e2b-0000-4000-8000-0000000000ad", peran: "KinerjaBot.Admin")));
     }
 
-    /// <summary>The dashboard's "trigger now" on the hourly sync job.</summary>
+    /// <summary>The dashboard's "trigger now" on the schedule sync job (jadwal-sinkron).</summary>
     private async Task<HttpStatusCode> PicuAsync(string token)
     {
         var client = _bot.CreateClient();

@@ -136,6 +136,25 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task DaftarVersiKantor_SetiapSimpanMenaikkanVersiKantorItuSaja()
+    {
+        var store = Store();
+        Assert.Empty(await store.Kantor.DaftarVersiKantorAsync(Ct));
+        await store.Importer.ImporAsync(_d.Folder, Ct);
+        var lain = new DataKantor();
+        lain.TambahUnit(new Unit("KPPN-LAIN", "KPPN Lain", null, LevelUnit.Three, ZonaWaktu.Wita));
+        await store.Kantor.SimpanAsync(lain, Ct);
+        var awal = await Store().Kantor.DaftarVersiKantorAsync(Ct);
+
+        await store.Kantor.SimpanAsync(lain, Ct);
+        var akhir = await Store().Kantor.DaftarVersiKantorAsync(Ct);
+
+        Assert.Equal(["KPPN-LAIN", "KPPN-METRO"], awal.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(awal["KPPN-METRO"], akhir["KPPN-METRO"]);
+        Assert.Equal(awal["KPPN-LAIN"] + 1, akhir["KPPN-LAIN"]);
+    }
+
+    [Fact]
     public async Task DuaImporBersamaan_BerakhirPadaSatuKeadaanUtuh()
     {
         using var b = new DemoDataset();
