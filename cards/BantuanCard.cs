@@ -23,6 +23,7 @@ public static class BantuanCard
         new("persetujuan", "SKP bawahan yang menunggu persetujuan Anda (termasuk sebagai Plt./Plh.)"),
         new("dialog", "Dialog kinerja: agenda DKI/DKO yang jatuh tempo (pimpinan), catat hasil dan tindak lanjut; dialog terakhir Anda"),
         new("tindak lanjut", "Tindak lanjut dialog yang menjadi tanggung jawab Anda; tandai selesai dengan catatan"),
+        new("dasbor jadwal", "Koordinator dan administrator: tautan sekali pakai (berlaku 10 menit) untuk membuka dasbor jadwal dan pengiriman di browser"),
         new("bantuan", "Menampilkan pesan ini"),
     ];
 

@@ -130,3 +130,34 @@ public static class StatusPengirimanCard
         _ => jenis,
     };
 }
+
+/// <summary>
+/// The answer to <c>dasbor jadwal</c>: a button that opens the Hangfire dashboard through a single-use, short-lived link
+/// made for this person (a button, not a link in text: Teams would fetch a link in a message for its preview).
+/// </summary>
+public static class DasborJadwalCard
+{
+    public static AdaptiveCard Render(Uri tautan, DateTimeOffset berlakuSampai, ZonaWaktu zona, bool hanyaMelihat, TimeSpan masaSesi)
+    {
+        ArgumentNullException.ThrowIfNull(tautan);
+        var sampai = Format.WaktuLokal(berlakuSampai, zona);
+        var teks = $"Tautan ini hanya untuk Anda, hanya dapat dibuka sekali, dan berlaku sampai {sampai}. Jangan diteruskan kepada orang lain.";
+        var akses = hanyaMelihat
+            ? "Sebagai koordinator, Anda dapat melihat jadwal dan pengiriman (hanya baca)."
+            : "Sebagai administrator, Anda juga dapat menjalankan, mengulang, atau menghapus job.";
+        var sesi = $"Setelah dibuka, sesi dasbor berlaku {Format.AngkaRingkas((decimal)masaSesi.TotalMinutes)} menit.";
+        return new AdaptiveCard
+        {
+            Body =
+            [
+                new TextBlock("Dasbor jadwal") { Style = TextBlockStyle.Heading, Size = TextSize.Medium, Weight = TextWeight.Bolder, Wrap = true },
+                new TextBlock(teks) { Wrap = true },
+                new TextBlock($"{akses} {sesi}") { Wrap = true, IsSubtle = true },
+            ],
+            Actions = [new OpenUrlAction { Title = "Buka dasbor jadwal", Url = tautan }],
+            FallbackText = $"Dasbor jadwal: {teks}",
+            Speak = "Tautan dasbor jadwal untuk Anda.",
+            Lang = "id",
+        };
+    }
+}

@@ -1,6 +1,7 @@
 using Kinerja.Domain.Dialog;
 using Kinerja.Domain.Penilaian;
 using KinerjaBot.Handlers;
+using KinerjaBot.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DialogOptions>, DialogOptionsValidator>();
         services.AddSingleton(_ => KebijakanDialog.Bawaan());
         services.TryAddSingleton(sp => new PenyusunAgenda(sp.GetRequiredService<Penilai>()));
+        services.TryAddSingleton<TautanBertanda>();
         services.AddSingleton<TautanNotula>();
         services.AddScoped<DialogHandler>();
         return services;

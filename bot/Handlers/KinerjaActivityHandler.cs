@@ -20,6 +20,7 @@ public sealed partial class KinerjaActivityHandler(
     SkpHandler skp,
     DialogHandler dialog,
     PengirimanHandler pengiriman,
+    DasborHandler dasbor,
     IPercakapanStore percakapan,
     IOptions<KinerjaOptions> options,
     TimeProvider time,
@@ -31,6 +32,7 @@ public sealed partial class KinerjaActivityHandler(
     public const string PesanSkpPribadi = "SKP hanya ditampilkan di chat pribadi Anda dengan KinerjaBot. Buka KinerjaBot di chat pribadi lalu ketik **skp** atau **persetujuan**.";
     public const string PesanDialogPribadi = "Dialog kinerja hanya ditampilkan di chat pribadi Anda dengan KinerjaBot. Buka KinerjaBot di chat pribadi lalu ketik **dialog** atau **tindak lanjut**.";
     public const string PesanTimPribadi = "Nilai tim bersifat pribadi bagi atasannya, jadi hanya ditampilkan di chat pribadi Anda dengan KinerjaBot. Buka KinerjaBot di chat pribadi lalu ketik **nilai tim**.";
+    public const string PesanDasborPribadi = "Tautan dasbor jadwal bersifat pribadi, jadi hanya dikirim di chat pribadi Anda dengan KinerjaBot. Buka KinerjaBot di chat pribadi lalu ketik **dasbor jadwal**.";
     public const string PesanPribadiTertutup = "Nilai kinerja bersifat pribadi, tetapi saya belum dapat mengirim chat pribadi kepada Anda. Buka KinerjaBot di chat pribadi (Aplikasi → KinerjaBot) lalu ketik **nilai saya** di sana.";
 
     public async Task OnMessageAsync(Turn turn, CancellationToken cancellationToken)
@@ -318,6 +320,23 @@ public sealed partial class KinerjaActivityHandler(
                 {
                     await turn.ReplyTextAsync(status.Teks!, cancellationToken);
                 }
+                break;
+            case DasborJadwalPerintah when !turn.Activity.IsPersonal:
+                // The link opens a session as its owner: never posted where others can click it.
+                await turn.ReplyTextAsync(PesanDasborPribadi, cancellationToken);
+                break;
+            case DasborJadwalPerintah:
+                var identifikasiDasbor = await resolver.ResolveAsync(turn, cancellationToken);
+                var jawabanDasbor = await dasbor.TautanAsync(turn.Activity.From?.AadObjectId, identifikasiDasbor.Identitas, cancellationToken);
+                if (jawabanDasbor.Kartu is { } kartuDasbor)
+                {
+                    await turn.ReplyCardAsync(kartuDasbor.ToJson(), cancellationToken);
+                }
+                else
+                {
+                    await turn.ReplyTextAsync(jawabanDasbor.Teks!, cancellationToken);
+                }
+
                 break;
             case BantuanPerintah:
                 await turn.ReplyCardAsync(BantuanCard.Render(new BantuanModel()).ToJson(), cancellationToken);

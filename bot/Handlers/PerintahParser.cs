@@ -36,6 +36,9 @@ public sealed record TindakLanjutPerintah : Perintah;
 /// <summary><c>status pengiriman</c>: a coordinator asks how the scheduled messages of their office stand.</summary>
 public sealed record StatusPengirimanPerintah : Perintah;
 
+/// <summary><c>dasbor jadwal</c>: a coordinator or administrator asks for a link to the Hangfire dashboard.</summary>
+public sealed record DasborJadwalPerintah : Perintah;
+
 /// <summary>Text the bot does not understand, with the nearest command when one is close.</summary>
 public sealed record TidakDikenalPerintah(string Teks, string? MungkinMaksud) : Perintah;
 
@@ -49,7 +52,7 @@ public sealed record SalahFormatPerintah(string Pesan) : Perintah;
 public static partial class PerintahParser
 {
     /// <summary>The commands of this slice, as the help card and "did you mean" name them.</summary>
-    public static IReadOnlyList<string> Dikenal { get; } = ["nilai saya", "nilai tim", "skp", "persetujuan", "dialog", "tindak lanjut", "bantuan"];
+    public static IReadOnlyList<string> Dikenal { get; } = ["nilai saya", "nilai tim", "skp", "persetujuan", "dialog", "tindak lanjut", "dasbor jadwal", "bantuan"];
 
     public static Perintah Parse(string? teks)
     {
@@ -104,6 +107,11 @@ public static partial class PerintahParser
         if (kata is ["status", "pengiriman"] or ["status", "kirim"])
         {
             return new StatusPengirimanPerintah();
+        }
+
+        if (kata is ["dasbor"] or ["dasbor", "jadwal"] or ["dashboard"] or ["dasbor", "hangfire"])
+        {
+            return new DasborJadwalPerintah();
         }
 
         if (kata.Length >= 2 && kata[0] == "nilai" && kata[1] == "saya")

@@ -99,6 +99,7 @@ public static class KinerjaBotHostExtensions
         services.AddScoped<NilaiSayaHandler>();
         services.AddScoped<SkpHandler>();
         services.AddScoped<PengirimanHandler>();
+        services.AddScoped<DasborHandler>();
         services.AddScoped<IActivityHandler, KinerjaActivityHandler>();
         return services;
     }

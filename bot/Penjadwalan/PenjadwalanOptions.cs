@@ -59,7 +59,8 @@ public sealed class PenjadwalanOptions
 
 /// <summary>
 /// The Hangfire dashboard at <see cref="Path"/>: only coordinators and administrators, authenticated with an Entra ID
-/// token (Bearer) — never anonymous. Off unless <see cref="Aktif"/> (which needs <see cref="Authority"/> and <see cref="Audience"/>).
+/// token (Bearer) or a browser session opened by a <c>dasbor jadwal</c> link — never anonymous. Off unless
+/// <see cref="Aktif"/> (which needs <see cref="Authority"/> and <see cref="Audience"/>).
 /// </summary>
 public sealed class DasborOptions
 {
@@ -75,6 +76,23 @@ public sealed class DasborOptions
 
     /// <summary>The app role (<c>roles</c> claim) of administrators.</summary>
     public string PeranAdmin { get; set; } = "KinerjaBot.Admin";
+
+    /// <summary>
+    /// The administrators' Entra ID object ids (<c>oid</c>, the Teams activity's <c>from.aadObjectId</c>): who gets full
+    /// access through <c>dasbor jadwal</c> in Teams, where no app role is carried. Their bearer tokens count as the
+    /// administrators' too.
+    /// </summary>
+    public List<string> Administrator { get; set; } = [];
+
+    /// <summary>How long a link from <c>dasbor jadwal</c> may be opened (once).</summary>
+    public TimeSpan MasaBerlakuTautan { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long the browser session a link opens lasts (not extended by use).</summary>
+    public TimeSpan MasaSesi { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Whether <paramref name="oid"/> is one of <see cref="Administrator"/>.</summary>
+    internal bool AdalahAdministrator(string? oid) =>
+        oid is { Length: > 0 } && Administrator.Any(a => string.Equals(a.Trim(), oid, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The checks data annotations cannot express; messages name the key.</summary>
@@ -135,6 +153,25 @@ public sealed class PenjadwalanOptionsValidator : IValidateOptions<PenjadwalanOp
             if (string.IsNullOrWhiteSpace(options.Dasbor.Audience))
             {
                 kesalahan.Add("Kinerja:Jadwal:Dasbor:Audience wajib diisi bila dasbor aktif.");
+            }
+
+            // Nested options are not reached by ValidateDataAnnotations: the ranges are checked here.
+            if (options.Dasbor.MasaBerlakuTautan < TimeSpan.FromMinutes(1) || options.Dasbor.MasaBerlakuTautan > TimeSpan.FromHours(1))
+            {
+                kesalahan.Add("Kinerja:Jadwal:Dasbor:MasaBerlakuTautan harus 1–60 menit.");
+            }
+
+            if (options.Dasbor.MasaSesi < TimeSpan.FromMinutes(5) || options.Dasbor.MasaSesi > TimeSpan.FromHours(8))
+            {
+                kesalahan.Add("Kinerja:Jadwal:Dasbor:MasaSesi harus 5 menit – 8 jam.");
+            }
+
+            for (var i = 0; i < options.Dasbor.Administrator.Count; i++)
+            {
+                if (!Guid.TryParse(options.Dasbor.Administrator[i], out _))
+                {
+                    kesalahan.Add($"Kinerja:Jadwal:Dasbor:Administrator:{i.ToString(System.Globalization.CultureInfo.InvariantCulture)} '{options.Dasbor.Administrator[i]}' bukan object id Entra ID (GUID).");
+                }
             }
 
             if (!options.Dasbor.Path.StartsWith('/') || options.Dasbor.Path.Length < 2)

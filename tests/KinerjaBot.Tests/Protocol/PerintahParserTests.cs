@@ -47,11 +47,22 @@ public sealed class PerintahParserTests
     [InlineData("nilai", "nilai saya")]
     [InlineData("skor saya", "nilai saya")]
     [InlineData("bantun", "bantuan")]
+    [InlineData("dasbor jadwl", "dasbor jadwal")]
     [InlineData("selamat pagi", null)]
     public void TeksTidakDikenal_DenganSaranTerdekat(string teks, string? saran)
     {
         var hasil = Assert.IsType<TidakDikenalPerintah>(PerintahParser.Parse(teks));
         Assert.Equal(saran, hasil.MungkinMaksud);
+    }
+
+    [Theory]
+    [InlineData("dasbor jadwal")]
+    [InlineData("Dasbor Jadwal.")]
+    [InlineData("dasbor")]
+    [InlineData("dashboard")]
+    public void DasborJadwal(string teks)
+    {
+        Assert.IsType<DasborJadwalPerintah>(PerintahParser.Parse(teks));
     }
 
     [Fact]
