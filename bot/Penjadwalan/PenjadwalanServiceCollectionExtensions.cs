@@ -78,6 +78,8 @@ public static class PenjadwalanServiceCollectionExtensions
             services.AddHangfireServer((sp, server) =>
             {
                 var o = sp.GetRequiredService<IOptions<PenjadwalanOptions>>().Value;
+                LantaiThreadPool.Terapkan(o.JumlahPekerja, sp.GetRequiredService<IOptions<PengirimanOptions>>().Value.Paralel,
+                    sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LantaiThreadPool)));
                 server.WorkerCount = o.JumlahPekerja;
                 server.Queues = [PekerjaPengiriman.AntrianPemulihan, PekerjaPengiriman.Antrian, "default"];
                 server.SchedulePollingInterval = o.IntervalAntrian;
@@ -104,6 +106,8 @@ public static class PenjadwalanServiceCollectionExtensions
         // The delivery engine: jobs/ (planning, fan-out, per-delivery outcomes) over the bot's Teams sender.
         services.AddSingleton<IPengirimanMassal, PengirimanMassal>();
         services.AddTransient<PekerjaPengiriman>();
+        services.AddMetrics();
+        services.TryAddSingleton<PengirimanMetrics>();
         services.AddTransient<IPengirimPesan, TeamsPengirimPesan>();
         services.AddSingleton<IPenyusunPesan, PenyusunPesanUji>();
         return services;

@@ -120,21 +120,21 @@ public sealed class SqliteBukuPengirimanStore(SqliteDatabase database) : IBukuPe
             .OrderByDescending(x => x.TerakhirDiperbarui).ThenBy(x => x.Jenis, StringComparer.Ordinal).ThenBy(x => x.Kurun, StringComparer.Ordinal)];
     }
 
-    public async Task<IReadOnlyList<KunciPengiriman>> DaftarTerbukaAsync(DateTimeOffset sampai, int batas, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CatatanPengiriman>> DaftarTerbukaAsync(DateTimeOffset sampai, int batas, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = """
-            SELECT jenis, kurun, kantor, nip FROM pengiriman
+        cmd.CommandText = $"""
+            SELECT {Kolom} FROM pengiriman
             WHERE status = 'Direncanakan' AND kirim_setelah <= $sampai ORDER BY kirim_setelah LIMIT $n;
             """;
         cmd.Parameters.AddWithValue("$sampai", SqliteKeys.Waktu(sampai));
         cmd.Parameters.AddWithValue("$n", batas);
-        var hasil = new List<KunciPengiriman>();
+        var hasil = new List<CatatanPengiriman>();
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            hasil.Add(new KunciPengiriman(r.GetString(0), r.GetString(1), r.GetString(2), Nip.Parse(r.GetString(3))));
+            hasil.Add(Baca(r));
         }
 
         return hasil;

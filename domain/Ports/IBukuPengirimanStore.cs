@@ -53,9 +53,10 @@ public interface IBukuPengirimanStore
     Task<IReadOnlyList<RingkasanPengiriman>> RingkasAsync(string kodeKantor, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Keys still <see cref="StatusPengiriman.Direncanakan"/> whose time has come (<see cref="CatatanPengiriman.KirimSetelah"/>
-    /// at or before <paramref name="sampai"/>), in flight or not, at most <paramref name="batas"/>: what resuming after a
-    /// crash starts from.
+    /// The rows (as <see cref="CariAsync"/> reads them) still <see cref="StatusPengiriman.Direncanakan"/> whose time has
+    /// come (<see cref="CatatanPengiriman.KirimSetelah"/> at or before <paramref name="sampai"/>), in flight or not, at
+    /// most <paramref name="batas"/>: what resuming after a crash starts from. Whole rows in one query, not keys to read
+    /// one by one: the recovery job runs every minute while a fan-out of thousands is open.
     /// </summary>
-    Task<IReadOnlyList<KunciPengiriman>> DaftarTerbukaAsync(DateTimeOffset sampai, int batas, CancellationToken cancellationToken);
+    Task<IReadOnlyList<CatatanPengiriman>> DaftarTerbukaAsync(DateTimeOffset sampai, int batas, CancellationToken cancellationToken);
 }

@@ -30,6 +30,7 @@ public sealed partial class PekerjaPengiriman(
     JobStorage storage,
     IOptions<PengirimanOptions> options,
     TimeProvider time,
+    PengirimanMetrics metrics,
     ILogger<PekerjaPengiriman> logger)
 {
     /// <summary>The Hangfire queue of the deliveries (every bot server listens to it).</summary>
@@ -89,13 +90,10 @@ public sealed partial class PekerjaPengiriman(
         var kantor = new HashSet<string>(StringComparer.Ordinal);
         var calon = new List<KunciPengiriman>();
         var macet = 0;
-        foreach (var k in terbuka)
+        foreach (var c in terbuka)
         {
+            var k = c.Kunci;
             kantor.Add(k.KodeKantor);
-            if (await buku.CariAsync(k, cancellationToken).ConfigureAwait(false) is not { } c)
-            {
-                continue;
-            }
 
             if (c.MacetSaatMengirim(sekarang, o.BatasMengirim))
             {
@@ -318,7 +316,10 @@ public sealed partial class PekerjaPengiriman(
                 }
 
                 var mulai = c.MulaiKirim(Pekerja, time.GetUtcNow());
-                if (!await buku.GantiAsync(mulai, ct).ConfigureAwait(false))
+                var ditulis = time.GetTimestamp();
+                var diganti = await buku.GantiAsync(mulai, ct).ConfigureAwait(false);
+                metrics.TandaMengirim.Record(time.GetElapsedTime(ditulis).TotalMilliseconds);
+                if (!diganti)
                 {
                     throw new PengirimanDiambilException(kunci);
                 }
@@ -388,6 +389,7 @@ public sealed partial class PekerjaPengiriman(
         // The outcome of a send that happened is written even when the caller gave up waiting.
         if (await buku.GantiAsync(jadi, cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken).ConfigureAwait(false))
         {
+            metrics.Hasil.Add(1, new KeyValuePair<string, object?>("status", jadi.Status.ToString()));
             Log.Outcome(logger, jadi.Kunci.ToString(), jadi.Status, jadi.Keterangan);
         }
         else

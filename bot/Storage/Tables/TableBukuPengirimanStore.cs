@@ -143,7 +143,7 @@ public sealed class TableBukuPengirimanStore(TableStorage storage, TimeProvider 
             .OrderByDescending(x => x.TerakhirDiperbarui).ThenBy(x => x.Jenis, StringComparer.Ordinal).ThenBy(x => x.Kurun, StringComparer.Ordinal)];
     }
 
-    public async Task<IReadOnlyList<KunciPengiriman>> DaftarTerbukaAsync(DateTimeOffset sampai, int batas, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CatatanPengiriman>> DaftarTerbukaAsync(DateTimeOffset sampai, int batas, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batas, 1);
         var table = await TabelAsync(cancellationToken).ConfigureAwait(false);
@@ -157,19 +157,18 @@ public sealed class TableBukuPengirimanStore(TableStorage storage, TimeProvider 
             indeks.Add(e);
         }
 
-        var hasil = new List<(DateTimeOffset KirimSetelah, KunciPengiriman Kunci)>();
+        var hasil = new List<CatatanPengiriman>();
         foreach (var i in indeks)
         {
             var adaTerbuka = false;
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {i.RowKey} and Status eq {nameof(StatusPengiriman.Direncanakan)}");
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["Jenis", "Kurun", "Kantor", "Nip", "KirimSetelah"], cancellationToken: cancellationToken)
-                               .ConfigureAwait(false))
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 adaTerbuka = true;
-                var kirim = TableKeys.Waktu(e.GetString("KirimSetelah"))!.Value;
-                if (kirim <= sampai)
+                var c = Baca(e);
+                if (c.KirimSetelah <= sampai)
                 {
-                    hasil.Add((kirim, new KunciPengiriman(e.GetString("Jenis"), e.GetString("Kurun"), e.GetString("Kantor"), Nip.Parse(e.GetString("Nip")))));
+                    hasil.Add(c);
                 }
             }
 
@@ -184,7 +183,7 @@ public sealed class TableBukuPengirimanStore(TableStorage storage, TimeProvider 
             }
         }
 
-        return [.. hasil.OrderBy(x => x.KirimSetelah).Take(batas).Select(x => x.Kunci)];
+        return [.. hasil.OrderBy(x => x.KirimSetelah).Take(batas)];
     }
 
     /// <summary>The index row of a partition (see the class remarks): written when this process has not written it for <see cref="Segar"/>.</summary>

@@ -97,6 +97,23 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// </summary>
     public double LajuPermintaan => Laju(_waktuPermintaan.ToArray());
 
+    /// <summary>
+    /// How long the last <paramref name="fraksi"/> of the counted requests took after the rest: the tail of a fan-out
+    /// (retries after a backoff), which weighs on a short run's average.
+    /// </summary>
+    public TimeSpan EkorPermintaan(double fraksi)
+    {
+        var w = _waktuPermintaan.ToArray();
+        Array.Sort(w);
+        if (w.Length < 2)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var i = Math.Clamp((int)Math.Floor(w.Length * (1 - fraksi)) - 1, 0, w.Length - 1);
+        return Stopwatch.GetElapsedTime(w[i], w[^1]);
+    }
+
     /// <summary>Requests counted against the tenant's limit.</summary>
     public int TotalPermintaan => _waktuPermintaan.Count;
 

@@ -147,7 +147,9 @@ public sealed class ConnectorHarness : IDisposable
 
     private ConnectorHarness(bool production, Action<ConnectorOptions>? configure)
     {
-        var options = new ConnectorOptions();
+        // The timing tests step the fake clock once per wait; the preparation lead (a second wait just before the slot)
+        // has tests of its own that set it.
+        var options = new ConnectorOptions { WaktuPersiapan = TimeSpan.Zero };
         configure?.Invoke(options);
         Options = options;
         _loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
@@ -170,8 +172,10 @@ public sealed class ConnectorHarness : IDisposable
         Client = new ConnectorClient(_http, credentials, Hosts, Limiter, new ConnectorBackoff(wrapped, () => 0.5), wrapped, Time, _loggers.CreateLogger<ConnectorClient>());
     }
 
-    /// <summary>28 November 2026, 10.10 WIB.</summary>
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 3, 10, 0, TimeSpan.Zero));
+    /// <summary>Where <see cref="Time"/> starts: 28 November 2026, 10.10 WIB.</summary>
+    public static readonly DateTimeOffset Awal = new(2026, 11, 28, 3, 10, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Time { get; } = new(Awal);
 
     public FakeConnector Connector { get; } = new();
 

@@ -279,6 +279,70 @@ public sealed class ConnectorRateLimitTests
     }
 
     [Fact]
+    public async Task Persiapan_DitulisSebelumSlot_PostBerangkatTepatPadaSlot()
+    {
+        // 2 per second: the third call's slot is 1,025 ms after the first two. With a 100 ms lead it wakes at 925 ms,
+        // prepares (the in-flight mark), and the POST still waits for the slot itself.
+        using var h = ConnectorHarness.Development(o =>
+        {
+            o.PermintaanPerDetikPerTenant = 2;
+            o.WaktuPersiapan = TimeSpan.FromMilliseconds(100);
+        });
+        await h.Kirim("a:satu");
+        await h.Kirim("a:dua");
+        var disiapkanPada = TimeSpan.MinValue;
+        var mulai = h.Time.GetTimestamp();
+        var ketiga = h.Client.SendToConversationAsync(ConnectorHarness.Loopback, "a:tiga", ConnectorHarness.Pesan("a:tiga"), _ =>
+        {
+            disiapkanPada = h.Time.GetElapsedTime(mulai);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+        await h.Menunggu(1);
+        h.Time.Advance(TimeSpan.FromMilliseconds(925) - Tick);
+        Assert.Equal(TimeSpan.MinValue, disiapkanPada);
+        h.Time.Advance(Tick);
+        await ConnectorHarness.Until(() => disiapkanPada != TimeSpan.MinValue, "persiapan berjalan");
+        Assert.Equal(TimeSpan.FromMilliseconds(925), disiapkanPada);
+        await h.Menunggu(1); // prepared, now waiting for the slot
+        h.Time.Advance(TimeSpan.FromMilliseconds(100) - Tick);
+        Assert.Equal(2, h.Connector.Count);
+        h.Time.Advance(Tick);
+        await ketiga;
+        Assert.Equal(3, h.Connector.Count);
+    }
+
+    [Fact]
+    public async Task PersiapanLebihLamaDariLeadDanToleransi_SlotDilepas_PostMenungguSlotBaru()
+    {
+        // 2 per second, no burst: a slot every 1,025 / 2 = 512.5 ms.
+        using var h = ConnectorHarness.Development(o =>
+        {
+            o.PermintaanPerDetikPerTenant = 2;
+            o.BurstTenant = 1;
+            o.WaktuPersiapan = TimeSpan.FromMilliseconds(100);
+        });
+        await h.Kirim("a:satu");
+
+        // Slot at 512.5 ms, woken at 413 ms (waits round up to whole milliseconds); the in-flight write takes 200 ms,
+        // so the call is ready at 613 ms, 100.5 ms after its slot: more than the 25 ms allowed. It gives the slot up
+        // and takes the next, one interval later at 1,025 ms, instead of reaching the service bunched with later slots.
+        var kedua = h.Client.SendToConversationAsync(ConnectorHarness.Loopback, "a:dua", ConnectorHarness.Pesan("a:dua"), _ =>
+        {
+            h.Time.Advance(TimeSpan.FromMilliseconds(200));
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+        await h.Menunggu(1);
+        h.Time.Advance(TimeSpan.FromMilliseconds(413));
+        await ConnectorHarness.Until(() => h.Time.GetUtcNow() - ConnectorHarness.Awal >= TimeSpan.FromMilliseconds(613), "persiapan berjalan");
+        await h.Menunggu(1); // the new slot
+        h.Time.Advance(TimeSpan.FromMilliseconds(412) - Tick);
+        Assert.Equal(1, h.Connector.Count);
+        h.Time.Advance(Tick);
+        await kedua;
+        Assert.Equal(2, h.Connector.Count);
+    }
+
+    [Fact]
     public async Task Tenant_JedaSaatMenungguSlot_PenungguIkutBerhentiSampaiJedaSelesai()
     {
         using var h = ConnectorHarness.Development();
