@@ -16,16 +16,30 @@ public sealed class JadwalZonaWaktuTests
     public static TheoryData<string> Zona => new() { "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura" };
 
     /// <summary>An office in one zone: a head, a Kasubbag and a pelaksana whose 2027 SKP is a draft.</summary>
-    internal static DataKantor Kantor(string kode, string zona)
+    internal static DataKantor Kantor(string kode, string zona) => Kantor(kode, zona, tahunKontrak: 2027);
+
+    /// <summary>
+    /// That office with its contracts of <paramref name="tahunKontrak"/> only (2027: the pelaksana's a draft, the
+    /// Kasubbag's approved; another year: the 2027 rows of iku.csv were never imported).
+    /// </summary>
+    private static DataKantor Kantor(string kode, string zona, int tahunKontrak)
     {
         Assert.True(ZonaWaktu.TryParse(zona, out var z));
+        var draft = KontrakBuilder.Untuk(NipContoh.Pelaksana).Tahun(tahunKontrak);
+        var disetujui = KontrakBuilder.Untuk(NipContoh.KasubbagUmum).Tahun(tahunKontrak);
+        if (tahunKontrak == 2027)
+        {
+            draft = draft.Status(StatusSkp.Draft);
+            disetujui = disetujui.Status(StatusSkp.Disetujui);
+        }
+
         return new DataKantorBuilder().Zona(z)
             .Unit(kode, LevelUnit.Three).Unit(kode + "-UMUM", LevelUnit.Four, kode)
             .Kepala(kode, NipContoh.KepalaKppn)
             .Kepala(kode + "-UMUM", NipContoh.KasubbagUmum, NipContoh.KepalaKppn)
             .Pelaksana(kode + "-UMUM", NipContoh.Pelaksana, NipContoh.KasubbagUmum)
-            .Kontrak(KontrakBuilder.Untuk(NipContoh.Pelaksana).Tahun(2027).Status(StatusSkp.Draft).DenganIku(IkuBuilder.Maximize().DenganTarget(1, 100)))
-            .Kontrak(KontrakBuilder.Untuk(NipContoh.KasubbagUmum).Tahun(2027).Status(StatusSkp.Disetujui).DenganIku(IkuBuilder.Maximize().DenganTarget(1, 100)))
+            .Kontrak(draft.DenganIku(IkuBuilder.Maximize().DenganTarget(1, 100)))
+            .Kontrak(disetujui.DenganIku(IkuBuilder.Maximize().DenganTarget(1, 100)))
             .Build();
     }
 
@@ -72,20 +86,6 @@ public sealed class JadwalZonaWaktuTests
 
     public static TheoryData<string> ZonaKontrakBelumDimuat => new() { "Asia/Jakarta", "Asia/Makassar" };
 
-    /// <summary>The same office with only its 2026 contracts: the 2027 rows of iku.csv were never imported.</summary>
-    private static DataKantor KantorTanpaKontrak2027(string kode, string zona)
-    {
-        Assert.True(ZonaWaktu.TryParse(zona, out var z));
-        return new DataKantorBuilder().Zona(z)
-            .Unit(kode, LevelUnit.Three).Unit(kode + "-UMUM", LevelUnit.Four, kode)
-            .Kepala(kode, NipContoh.KepalaKppn)
-            .Kepala(kode + "-UMUM", NipContoh.KasubbagUmum, NipContoh.KepalaKppn)
-            .Pelaksana(kode + "-UMUM", NipContoh.Pelaksana, NipContoh.KasubbagUmum)
-            .Kontrak(KontrakBuilder.Untuk(NipContoh.Pelaksana).Tahun(2026).DenganIku(IkuBuilder.Maximize().DenganTarget(1, 100)))
-            .Kontrak(KontrakBuilder.Untuk(NipContoh.KasubbagUmum).Tahun(2026).DenganIku(IkuBuilder.Maximize().DenganTarget(1, 100)))
-            .Build();
-    }
-
     /// <summary>Two coordinators configured for the office (the builder's units are not named Subbagian Umum).</summary>
     private static Dictionary<string, string?> DuaKoordinator(string kode) => new()
     {
@@ -98,7 +98,7 @@ public sealed class JadwalZonaWaktuTests
     public async Task KontrakTahunIniBelumDimuat_HMinus_KeSetiapKoordinator_BukanKePegawai_DilewatiSetelahDiimpor(string zona)
     {
         using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2027, 1, 14, 8, zona), DuaKoordinator("KPPN-UJI"));
-        await h.SimpanAsync(KantorTanpaKontrak2027("KPPN-UJI", zona));
+        await h.SimpanAsync(Kantor("KPPN-UJI", zona, tahunKontrak: 2026));
 
         // Thursday 14 January is a working day but no H-n of 31 January (a Sunday: H-14 is moved back to Friday 15th).
         Assert.NotNull(await h.JalankanAsync("KPPN-UJI"));
@@ -146,7 +146,7 @@ public sealed class JadwalZonaWaktuTests
     public async Task KontrakTahunIniBelumDimuat_HariBukanHMinus_TidakAdaApaPun_HMinusLainMasingMasingSekali(string zona)
     {
         using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2027, 1, 4, 8, zona), DuaKoordinator("KPPN-UJI"));
-        await h.SimpanAsync(KantorTanpaKontrak2027("KPPN-UJI", zona));
+        await h.SimpanAsync(Kantor("KPPN-UJI", zona, tahunKontrak: 2026));
 
         var perHari = new Dictionary<DateOnly, List<string>>();
         for (var d = new DateOnly(2027, 1, 4); d <= new DateOnly(2027, 2, 5); d = d.AddDays(1))
