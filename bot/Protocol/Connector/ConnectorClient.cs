@@ -25,9 +25,11 @@ public interface IConnectorClient
 
     /// <summary>
     /// <see cref="SendToConversationAsync(string, string, Activity, CancellationToken)"/> that calls
-    /// <paramref name="sebelumPost"/> once the rate limiter gave the attempt its slot, right before the POST leaves
-    /// (again before a retried attempt): the delivery engine writes its in-flight mark there, so that time spent
-    /// waiting for Teams' limits is not part of the window in which a crash leaves a send ambiguous (docs/pengiriman.md).
+    /// <paramref name="sebelumPost"/> once the rate limiter has reserved the attempt's slot, at most
+    /// <see cref="ConnectorOptions.WaktuPersiapan"/> before it, and only then waits for the slot and posts (again before a
+    /// retried attempt): the delivery engine writes its in-flight mark there, so that time spent waiting for Teams'
+    /// limits is not part of the window in which a crash leaves a send ambiguous, and the write is not between the slot
+    /// and the POST (docs/pengiriman.md).
     /// </summary>
     async Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity,
         Func<CancellationToken, Task> sebelumPost, CancellationToken cancellationToken)
@@ -393,7 +395,7 @@ public sealed class ConnectorClient(
         bool SafeToRepeat,
         byte[]? Body)
     {
-        /// <summary>Called after the rate limiter gave this attempt its slot, right before the request leaves.</summary>
+        /// <summary>Called once the rate limiter reserved this attempt's slot, just before it (its preparation lead).</summary>
         public Func<CancellationToken, Task>? BeforeSend { get; init; }
     }
 }
