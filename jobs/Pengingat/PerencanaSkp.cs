@@ -4,6 +4,7 @@ using Kinerja.Domain.Kontrak;
 using Kinerja.Domain.Organisasi;
 using Kinerja.Domain.Pengiriman;
 using Kinerja.Jobs.Pengiriman;
+using Microsoft.Extensions.Logging;
 
 namespace Kinerja.Jobs.Pengingat;
 
@@ -25,7 +26,7 @@ namespace Kinerja.Jobs.Pengingat;
 /// (domain.md §7), so this is not left to be noticed.
 /// </para>
 /// </summary>
-public sealed class PerencanaPengingatSkp(DataPengingat sumber) : IPerencanaPengiriman
+public sealed partial class PerencanaPengingatSkp(DataPengingat sumber, ILogger<PerencanaPengingatSkp> logger) : IPerencanaPengiriman
 {
     public static IReadOnlyList<int> HariSebelumTenggat { get; } = [1, 3, 7, 14];
 
@@ -42,9 +43,19 @@ public sealed class PerencanaPengingatSkp(DataPengingat sumber) : IPerencanaPeng
         var tahun = hariKerja.Year;
         if (!data.TahunKontrak.Contains(tahun))
         {
-            return HariIniUntuk(sumber.Kalender, kodeKantor, TenggatSkp.Untuk(tahun).Tanggal, hariKerja) is { } h
-                ? [.. sumber.Koordinator(data).Select(k => new RencanaKirim(new KunciPengiriman(JenisPengiriman.KontrakBelumDimuat, Kurun.HMinus(tahun, h), kodeKantor, k.Nip), sekarang))]
-                : [];
+            if (HariIniUntuk(sumber.Kalender, kodeKantor, TenggatSkp.Untuk(tahun).Tanggal, hariKerja) is not { } h)
+            {
+                return [];
+            }
+
+            var koordinator = sumber.Koordinator(data);
+            if (koordinator.Count == 0)
+            {
+                // Nobody to tell in Teams: at least the operator's log says it, on each reminder day.
+                Log.NoCoordinator(logger, kodeKantor, tahun);
+            }
+
+            return [.. koordinator.Select(k => new RencanaKirim(new KunciPengiriman(JenisPengiriman.KontrakBelumDimuat, Kurun.HMinus(tahun, h), kodeKantor, k.Nip), sekarang))];
         }
 
         var rencana = new List<RencanaKirim>();
@@ -63,6 +74,13 @@ public sealed class PerencanaPengingatSkp(DataPengingat sumber) : IPerencanaPeng
         }
 
         return rencana;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 9542, Level = LogLevel.Warning,
+            Message = "Office {KodeKantor} has no contracts (IKU) of {Year} and no coordinator to alert: set Kinerja:Koordinator:Kantor:{KodeKantor}")]
+        public static partial void NoCoordinator(ILogger logger, string kodeKantor, int year);
     }
 
     /// <summary>The n of the H-n reminder due on <paramref name="hariKerja"/> for that deadline, or null.</summary>

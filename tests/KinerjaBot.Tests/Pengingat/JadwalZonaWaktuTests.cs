@@ -4,6 +4,7 @@ using Kinerja.Domain.Pengiriman;
 using Kinerja.Jobs.Pengiriman;
 using Kinerja.Testing.Builders;
 using Kinerja.Testing.CardLint;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KinerjaBot.Tests.Pengingat;
 
@@ -92,6 +93,25 @@ public sealed class JadwalZonaWaktuTests
         [$"Kinerja:Koordinator:Kantor:{kode}:0"] = NipContoh.KasubbagUmum.Value,
         [$"Kinerja:Koordinator:Kantor:{kode}:1"] = NipContoh.KepalaKppn.Value,
     };
+
+    [Fact]
+    public async Task KontrakTahunIniBelumDimuat_TanpaKoordinator_TidakAdaYangDikirim_OperatorDiperingatkan()
+    {
+        // No coordinator configured, and the builder's units are not named Subbagian Umum: nobody to alert in Teams.
+        var log = new Auth.CapturedLogs();
+        using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2027, 1, 15, 8, "Asia/Jakarta"), new Dictionary<string, string?>(),
+            s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(log));
+        await h.SimpanAsync(Kantor("KPPN-UJI", "Asia/Jakarta", tahunKontrak: 2026));
+
+        await h.JalankanAsync("KPPN-UJI");
+
+        Assert.Empty(h.Pengiriman.Jenis(JenisPengiriman.KontrakBelumDimuat));
+        Assert.Empty(h.Pengiriman.Jenis(JenisPengiriman.PengingatSkp));
+        var w = Assert.Single(log.Entries, e => e.EventId == 9542);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, w.Level);
+        Assert.Contains("KPPN-UJI", w.Message, StringComparison.Ordinal);
+        Assert.Contains("2027", w.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(ZonaKontrakBelumDimuat))]
