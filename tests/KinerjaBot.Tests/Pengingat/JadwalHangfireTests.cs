@@ -40,7 +40,7 @@ public sealed class JadwalHangfireTests : IDisposable
         await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-WITA", "Asia/Makassar"));
         await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-WIT", "Asia/Jayapura"));
         var storage = new SQLiteStorage(Path.Combine(_dir, "hangfire.db"), new SQLiteStorageOptions());
-        var manager = new RecurringJobManager(storage, JobFilterProviders.Providers, new DefaultTimeZoneResolver(), () => h.Time.GetUtcNow().UtcDateTime);
+        var manager = ManagerPada(storage, h);
         var jadwal = h.Services.GetServices<IJadwalBerulang>().OfType<JadwalPengingat>().Single();
 
         await jadwal.DaftarkanAsync(manager, CancellationToken.None);
@@ -77,7 +77,7 @@ public sealed class JadwalHangfireTests : IDisposable
         using var h = new PengingatHarness(new DateTimeOffset(2027, 1, 17, 21, 0, 0, TimeSpan.Zero), new Dictionary<string, string?> { ["Kinerja:Pengingat:JamKirim"] = "7" });
         await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-WITA", "Asia/Makassar"));
         var storage = new SQLiteStorage(Path.Combine(_dir, "hangfire.db"), new SQLiteStorageOptions());
-        var manager = new RecurringJobManager(storage, JobFilterProviders.Providers, new DefaultTimeZoneResolver(), () => h.Time.GetUtcNow().UtcDateTime);
+        var manager = ManagerPada(storage, h);
 
         await h.Services.GetServices<IJadwalBerulang>().OfType<JadwalPengingat>().Single().DaftarkanAsync(manager, CancellationToken.None);
 
@@ -94,18 +94,14 @@ public sealed class JadwalHangfireTests : IDisposable
         using var h = new PengingatHarness(PengingatHarness.WaktuLokal(2027, 1, 15, 8, "Asia/Jayapura"));
         await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-WIT", "Asia/Jayapura"));
         var storage = new SQLiteStorage(Path.Combine(_dir, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(100) });
-        var manager = new RecurringJobManager(storage, JobFilterProviders.Providers, new DefaultTimeZoneResolver(), () => h.Time.GetUtcNow().UtcDateTime);
+        var manager = ManagerPada(storage, h);
         await h.Services.GetServices<IJadwalBerulang>().OfType<JadwalPengingat>().Single().DaftarkanAsync(manager, CancellationToken.None);
 
         var options = new BackgroundJobServerOptions { Activator = new ScopedActivator(h.Services), WorkerCount = 1, SchedulePollingInterval = TimeSpan.FromMilliseconds(100) };
         using (new BackgroundJobServer(options, storage))
         {
             manager.Trigger(JadwalPengingat.IdJob("KPPN-WIT"));
-            var batas = DateTime.UtcNow.AddSeconds(60);
-            while (h.Pengiriman.Panggilan.Count == 0 && DateTime.UtcNow < batas)
-            {
-                await Task.Delay(100);
-            }
+            await TungguAsync(() => h.Pengiriman.Panggilan.Count > 0);
         }
 
         var rencana = Assert.Single(h.Pengiriman.Panggilan);
@@ -131,7 +127,7 @@ public sealed class JadwalHangfireTests : IDisposable
         using var h = new PengingatHarness(new DateTimeOffset(2027, 1, 15, 2, 0, 0, TimeSpan.Zero));
         await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-WIB", "Asia/Jakarta"));
         var storage = new SQLiteStorage(Path.Combine(_dir, "hangfire.db"), new SQLiteStorageOptions());
-        var manager = new ManagerTercatat(new RecurringJobManager(storage, JobFilterProviders.Providers, new DefaultTimeZoneResolver(), () => h.Time.GetUtcNow().UtcDateTime));
+        var manager = new ManagerTercatat(ManagerPada(storage, h));
         // What a previous run left: the daily job of an office removed since, and another area's own job.
         manager.AddOrUpdate<PengingatHarianJob>(JadwalPengingat.IdJob("KPPN-LAMA"), j => j.JalankanAsync("KPPN-LAMA", CancellationToken.None), "0 8 * * 1-5");
         manager.AddOrUpdate<PengingatHarianJob>("lain-harian", j => j.JalankanAsync("KPPN-WIB", CancellationToken.None), "0 9 * * *");
@@ -169,7 +165,7 @@ public sealed class JadwalHangfireTests : IDisposable
         await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-A", "Asia/Jakarta"));
         await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-B", "Asia/Makassar"));
         var storage = new SQLiteStorage(Path.Combine(_dir, "hangfire.db"), new SQLiteStorageOptions());
-        var manager = new ManagerTercatat(new RecurringJobManager(storage, JobFilterProviders.Providers, new DefaultTimeZoneResolver(), () => h.Time.GetUtcNow().UtcDateTime));
+        var manager = new ManagerTercatat(ManagerPada(storage, h));
         var options = h.Services.GetRequiredService<Kinerja.Jobs.Pengingat.PengingatOptions>();
         var kantor = new KantorTercatat(h.Kantor);
         var jadwal = new JadwalPengingat(kantor, options, NullLogger<JadwalPengingat>.Instance, storage);
@@ -225,7 +221,7 @@ public sealed class JadwalHangfireTests : IDisposable
         await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-A", "Asia/Jakarta"));
         await h.SimpanAsync(JadwalZonaWaktuTests.Kantor("KPPN-WITA", "Asia/Makassar"));
         var storage = new SQLiteStorage(Path.Combine(_dir, "hangfire.db"), new SQLiteStorageOptions());
-        var manager = new ManagerTercatat(new RecurringJobManager(storage, JobFilterProviders.Providers, new DefaultTimeZoneResolver(), () => h.Time.GetUtcNow().UtcDateTime));
+        var manager = new ManagerTercatat(ManagerPada(storage, h));
         var jadwal = new JadwalPengingat(h.Kantor, h.Services.GetRequiredService<Kinerja.Jobs.Pengingat.PengingatOptions>(),
             NullLogger<JadwalPengingat>.Instance, storage);
 
@@ -354,12 +350,17 @@ public sealed class JadwalHangfireTests : IDisposable
         }
     }
 
+    /// <summary>Hangfire's recurring job manager on <paramref name="storage"/>, on the harness's fake clock.</summary>
+    private static RecurringJobManager ManagerPada(JobStorage storage, PengingatHarness h) =>
+        new(storage, JobFilterProviders.Providers, new DefaultTimeZoneResolver(), () => h.Time.GetUtcNow().UtcDateTime);
+
     private static async Task TungguAsync(Func<bool> kondisi)
     {
-        var batas = DateTime.UtcNow.AddSeconds(60);
+        // A bound against hanging on a real Hangfire server (elapsed time, not the wall clock); nothing asserts on how long.
+        var batas = System.Diagnostics.Stopwatch.StartNew();
         while (!kondisi())
         {
-            Assert.True(DateTime.UtcNow < batas, "condition not reached in 60 s");
+            Assert.True(batas.Elapsed < TimeSpan.FromSeconds(60), "condition not reached in 60 s");
             await Task.Delay(50);
         }
     }
